@@ -1,0 +1,38 @@
+/**
+ * The `nanoionics` command: dispatches to subcommands; bad input exits 2 with a one-line reason.
+ * @module cli/main
+ */
+import type { Command } from './command.js';
+import { UsageError } from './args.js';
+import { SpecError } from '../units/parse.js';
+import { VERSION } from '../version.js';
+import { modelsCommand } from './commands/models.js';
+import { runCommand } from './commands/run.js';
+
+const COMMANDS: Command[] = [modelsCommand, runCommand];
+
+function usage(): string {
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);
+  return `nanoionics ${VERSION}: simulator of nanoionic resistive-switching devices\n\nusage: nanoionics COMMAND [options]   (nanoionics COMMAND --help for details)\n\ncommands:\n${lines.join('\n')}`;
+}
+
+/** Run the CLI with argv (without node and script); returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') { console.log(usage()); return name ? 0 : 2; }
+  if (name === '--version' || name === '-v') { console.log(VERSION); return 0; }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) { console.error(`nanoionics: unknown command "${name}"\n\n${usage()}`); return 2; }
+  try {
+    return await cmd.run(rest);
+  } catch (e) {
+    if (e instanceof SpecError || e instanceof UsageError) {
+      console.error(`nanoionics ${name}: ${e.message}`);
+      return 2;
+    }
+    const err = e as NodeJS.ErrnoException;
+    if (err && err.code === 'ENOENT') { console.error(`nanoionics ${name}: no such file: ${err.path}`); return 2; }
+    if (err instanceof Error && /^[^:]+: not valid (YAML|JSON)/.test(err.message)) { console.error(`nanoionics ${name}: ${err.message}`); return 2; }
+    throw e;
+  }
+}

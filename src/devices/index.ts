@@ -1,0 +1,6 @@
+export * from './contract.js';
+export * from './params.js';
+export * from './group.js';
+export * from './windows.js';
+export * from './catalogue.js';
+export * from './preset-file.js';

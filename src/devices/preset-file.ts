@@ -1,0 +1,43 @@
+/**
+ * Presets as data files (YAML/JSON), as written by `nanoionics fit` or by users:
+ *
+ * ```yaml
+ * id: my-taox-device
+ * model: stanford-pku          # a catalogue model id
+ * title: My TaOx cell, wafer 3
+ * citation: own measurements, 2026-11
+ * fittedTo: I-V sweeps of 12 devices (data/iv.csv, sha ...)
+ * params: { g0: 0.25 nm, v0: 0.25 V }
+ * ```
+ * Unknown keys are kept as metadata (uncertainties, data hashes, fit settings).
+ * @module devices/preset-file
+ */
+import type { DeviceModel, Preset } from './contract.js';
+import { getModel } from './catalogue.js';
+import { resolveParams } from './params.js';
+import { SpecError } from '../units/parse.js';
+
+/** Validate preset data read from a file; `where` names the file in errors. */
+export function presetFromData(data: unknown, where: string): { preset: Preset; model: DeviceModel } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new SpecError(where, data, 'a preset: a map with id, model, params, citation, fittedTo');
+  const o = data as Record<string, unknown>;
+  const str = (k: string, required: boolean): string => {
+    const v = o[k];
+    if (v === undefined && !required) return '';
+    if (typeof v !== 'string' || !v.trim()) throw new SpecError(`${where}: ${k}`, v, 'a non-empty string');
+    return v;
+  };
+  const modelId = str('model', true);
+  const model = getModel(modelId);
+  if (!model) throw new SpecError(`${where}: model`, modelId, 'a catalogue model id (see nanoionics models)');
+  const params = o.params ?? {};
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new SpecError(`${where}: params`, params, 'a map of parameter values');
+  const preset: Preset = {
+    id: str('id', true), model: modelId, title: str('title', false) || str('id', true),
+    params: params as Record<string, number | string>,
+    citation: str('citation', true), fittedTo: str('fittedTo', true), notes: str('notes', false) || undefined,
+  };
+  // validate every value now so that errors point at the file
+  resolveParams(model, preset, undefined, `${where}: params`);
+  return { preset, model };
+}

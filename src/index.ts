@@ -1,0 +1,15 @@
+/**
+ * nanoionics: simulator of nanoionic resistive-switching devices. Library entry point; the
+ * layers (units, rng, math, solve, devices, stimulus, circuit, experiment, ...) are re-exported
+ * as namespaces.
+ * @module nanoionics
+ */
+export * as units from './units/index.js';
+export * as rng from './rng/index.js';
+export * as math from './math/index.js';
+export * as solve from './solve/index.js';
+export * as devices from './devices/index.js';
+export * as stimulus from './stimulus/index.js';
+export * as circuit from './circuit/index.js';
+export * as experiment from './experiment/index.js';
+export { VERSION } from './version.js';

@@ -1,0 +1,83 @@
+/**
+ * Explicit embedded Runge-Kutta: a tableau of numbers plus one shared engine.
+ * @module solve/explicit-rk
+ */
+import type { OdeSystem, SolveOptions, SolveResult, SolveStats } from './types.js';
+import { integrate, type Stepper } from './driver.js';
+
+/** Butcher tableau of an embedded explicit pair. */
+export interface ExplicitTableau {
+  readonly name: string;
+  readonly order: number;
+  readonly errorOrder: number;
+  /** The last stage is evaluated at the new solution (first same as last). */
+  readonly fsal: boolean;
+  readonly c: readonly number[];
+  readonly a: readonly (readonly number[])[];
+  readonly b: readonly number[];
+  readonly bHat: readonly number[];
+}
+
+/** Stepper for any explicit tableau; stage buffers are allocated once in prepare(). */
+export class ExplicitRK implements Stepper {
+  readonly name: string;
+  readonly order: number;
+  readonly errorOrder: number;
+  private readonly tab: ExplicitTableau;
+  private readonly s: number;
+  private readonly e: Float64Array;
+  private readonly aFlat: Float64Array;
+  private k: Float64Array[] = [];
+  private yS = new Float64Array(0);
+  private sys!: OdeSystem;
+  private stats!: SolveStats;
+
+  constructor(tab: ExplicitTableau) {
+    this.tab = tab;
+    this.name = tab.name;
+    this.order = tab.order;
+    this.errorOrder = tab.errorOrder;
+    this.s = tab.c.length;
+    this.e = Float64Array.from(tab.b.map((b, i) => b - tab.bHat[i]));
+    this.aFlat = new Float64Array(this.s * this.s);
+    tab.a.forEach((row, i) => row.forEach((v, j) => { this.aFlat[i * this.s + j] = v; }));
+  }
+
+  prepare(sys: OdeSystem, stats: SolveStats): void {
+    this.sys = sys;
+    this.stats = stats;
+    this.k = Array.from({ length: this.s }, () => new Float64Array(sys.n));
+    this.yS = new Float64Array(sys.n);
+  }
+
+  step(t: number, h: number, y: Float64Array, f0: Float64Array, yNew: Float64Array, f1: Float64Array, err: Float64Array): number {
+    const n = this.sys.n, s = this.s, k = this.k, yS = this.yS, A = this.aFlat, c = this.tab.c, b = this.tab.b, e = this.e;
+    k[0].set(f0);
+    for (let st = 1; st < s; st++) {
+      for (let i = 0; i < n; i++) {
+        let acc = 0;
+        for (let j = 0; j < st; j++) acc += A[st * s + j] * k[j][i];
+        yS[i] = y[i] + h * acc;
+      }
+      this.sys.rhs(t + c[st] * h, yS, k[st]);
+      this.stats.nfev++;
+    }
+    for (let i = 0; i < n; i++) {
+      let acc = 0, ea = 0;
+      for (let j = 0; j < s; j++) { acc += b[j] * k[j][i]; ea += e[j] * k[j][i]; }
+      yNew[i] = y[i] + h * acc;
+      err[i] = h * ea;
+    }
+    if (this.tab.fsal) f1.set(k[s - 1]);
+    else {
+      this.sys.rhs(t + h, yNew, f1);
+      this.stats.nfev++;
+    }
+    return 0;
+  }
+}
+
+/** Convenience: integrate with an explicit tableau. */
+export function solveExplicit(sys: OdeSystem, tab: ExplicitTableau, t0: number, t1: number, y: Float64Array, opts?: SolveOptions): SolveResult {
+  return integrate(sys, new ExplicitRK(tab), t0, t1, y, opts);
+}

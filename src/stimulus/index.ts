@@ -1,0 +1,2 @@
+export * from './waveform.js';
+export * from './spec.js';

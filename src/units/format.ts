@@ -1,0 +1,31 @@
+/**
+ * Formatting SI numbers with engineering prefixes for display (CLI, reports, lab).
+ * @module units/format
+ */
+
+const PREFIXES: Array<[number, string]> = [
+  [1e12, 'T'], [1e9, 'G'], [1e6, 'M'], [1e3, 'k'], [1, ''], [1e-3, 'm'], [1e-6, 'u'],
+  [1e-9, 'n'], [1e-12, 'p'], [1e-15, 'f'], [1e-18, 'a'],
+];
+
+/** Units that take an engineering prefix when formatted. */
+const PREFIXED = new Set(['V', 'A', 's', 'Hz', 'Ohm', 'S', 'm', 'J', 'F', 'W', 'C']);
+
+/**
+ * Format a value with a unit, e.g. formatSI(5e-7, 's') === '500 ns'.
+ * @param digits significant digits
+ */
+export function formatSI(value: number, unit: string, digits = 4): string {
+  if (!Number.isFinite(value)) return `${value} ${unit}`.trim();
+  if (!PREFIXED.has(unit) || value === 0) return `${trim(value.toPrecision(digits))}${unit && unit !== '1' ? ' ' + unit : ''}`;
+  const a = Math.abs(value);
+  for (const [f, p] of PREFIXES) {
+    if (a >= f * 0.9999999) return `${trim((value / f).toPrecision(digits))} ${p}${unit}`;
+  }
+  return `${trim(value.toExponential(digits - 1))} ${unit}`;
+}
+
+function trim(s: string): string {
+  if (s.includes('e')) return s;
+  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+}

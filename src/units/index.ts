@@ -1,0 +1,3 @@
+export * from './constants.js';
+export * from './parse.js';
+export * from './format.js';

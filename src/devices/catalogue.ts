@@ -6,9 +6,10 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { dataDriven, dataDrivenPresets } from './models/data-driven.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
+const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift, dataDriven];
+const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets, ...dataDrivenPresets];
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -36,8 +36,17 @@ export function presetFromData(data: unknown, where: string): { preset: Preset; 
     id: str('id', true), model: modelId, title: str('title', false) || str('id', true),
     params: params as Record<string, number | string>,
     citation: str('citation', true), fittedTo: str('fittedTo', true), notes: str('notes', false) || undefined,
+    metadata: metadataOf(o),
   };
   // validate every value now so that errors point at the file
   resolveParams(model, preset, undefined, `${where}: params`);
   return { preset, model };
+}
+
+const PRESET_KEYS = new Set(['id', 'model', 'title', 'params', 'citation', 'fittedTo', 'notes']);
+
+/** Keys of a preset file other than the preset fields, or undefined when there are none. */
+function metadataOf(o: Record<string, unknown>): Record<string, unknown> | undefined {
+  const extra = Object.entries(o).filter(([k]) => !PRESET_KEYS.has(k));
+  return extra.length ? Object.fromEntries(extra) : undefined;
 }

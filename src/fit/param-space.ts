@@ -64,8 +64,9 @@ export function freeParams(model: DeviceModel, entries: readonly string[], start
     if (range !== undefined) {
       const parts = range.split(':');
       if (parts.length !== 2) throw new SpecError(path, range, 'bounds as lo:hi, e.g. muv=1e-16:1e-12');
-      lo = parseQuantity(/^[-+.\d]/.test(parts[0]) && !/[a-zA-Z]/.test(parts[0]) ? Number(parts[0]) : parts[0], def.dim, `${path} (lower bound)`);
-      hi = parseQuantity(/^[-+.\d]/.test(parts[1]) && !/[a-zA-Z]/.test(parts[1]) ? Number(parts[1]) : parts[1], def.dim, `${path} (upper bound)`);
+      const q = (s: string, which: string) => parseQuantity(s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s.trim(), def.dim, `${path} (${which} bound)`);
+      lo = q(parts[0], 'lower');
+      hi = q(parts[1], 'upper');
       if (!(lo < hi) || lo < def.min || hi > def.max) throw new SpecError(path, range, `lo < hi inside the schema range [${def.min}, ${def.max}] ${def.unit}`);
     }
     const log = lo > 0 && hi / lo > 100;

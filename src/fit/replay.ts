@@ -44,13 +44,14 @@ export interface ReplaySettings {
 export class Replay {
   readonly spec: ResolvedSpec;
   private readonly tData: Float64Array;
-  constructor(readonly base: BaseDevice, readonly data: DataSet, settings: ReplaySettings, ctx?: { loadPreset?: (ref: string) => { preset: Preset; model?: DeviceModel } }) {
+  constructor(readonly base: BaseDevice, readonly data: DataSet, settings: ReplaySettings) {
     const t0 = data.t[0];
     this.tData = Float64Array.from(data.t, (t) => t - t0);
     const points: Array<[number, number]> = [];
     for (let k = 0; k < data.t.length; k++) points.push([this.tData[k], data.v[k]]);
     if (points.length === 1 || this.tData[this.tData.length - 1] === 0) points.push([1e-12, data.v[data.v.length - 1]]);
-    const device: Record<string, unknown> = base.preset ? { preset: base.preset.id, set: base.set ?? {} } : { model: base.model.id, set: base.set ?? {} };
+    // the preset's values go in as overrides so that presets read from files need no loader
+    const device = { model: base.model.id, set: { ...(base.preset?.params ?? {}), ...(base.set ?? {}) } };
     const raw = {
       device,
       circuit: { series: settings.series, compliance: Number.isFinite(settings.compliance) ? settings.compliance : 'none' },
@@ -58,9 +59,7 @@ export class Replay {
       record: { every: 'breakpoint', vRead: settings.vRead },
       solver: { rtol: settings.rtol, maxSteps: 5000 + settings.maxStepsPerRow * data.t.length },
     };
-    // presets loaded from files are not in the catalogue: hand the resolved preset back to the resolver
-    const presetCtx = base.preset ? { loadPreset: () => ({ preset: base.preset!, model: base.model }) } : {};
-    const spec = resolveSpec(raw, { ...presetCtx, ...ctx });
+    const spec = resolveSpec(raw);
     spec.device = { ...spec.device, model: base.model };
     this.spec = spec;
   }

@@ -1,0 +1,113 @@
+/**
+ * Parameter recovery: data simulated from known parameters with seeded noise are fitted back;
+ * every free parameter must land within 3 reported standard uncertainties of the truth.
+ *
+ * Why 3 sigma: the uncertainty is the Gauss-Newton estimate s^2 (J^T J)^-1, exact for a model
+ * linear in its parameters with independent Gaussian noise; for one parameter a 3-sigma miss
+ * then has probability 0.27 %, and the margin covers the models' mild nonlinearity over one
+ * sigma. The seeds are fixed, so the test is deterministic; a wrong covariance (e.g. a
+ * missing residual-variance factor, which would shrink sigma by the noise level 1e-2) makes
+ * it fail. The reported relative uncertainty must also be small (< 5 %), so that a fit
+ * cannot pass by reporting huge error bars.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { getModel, getPreset } from '../src/devices/catalogue.js';
+import { resolveParams } from '../src/devices/params.js';
+import { fitModel, FIT_DEFAULTS, type FitResult } from '../src/fit/fit.js';
+import { freeParams } from '../src/fit/param-space.js';
+import { pulseSequenceToSet } from '../src/fit/tabulate.js';
+import { resolveSpec, simulate } from '../src/experiment/index.js';
+import { Rng } from '../src/rng/rng.js';
+import type { DataSet } from '../src/fit/import.js';
+import { syntheticIv } from './fit-helpers.js';
+
+function check(res: FitResult, truth: Record<string, number>, label: string): void {
+  assert.equal(res.status, 'converged', `${label}: ${res.message}`);
+  for (const p of res.params) {
+    const t = truth[p.name];
+    // compare in the fitting coordinate (log10 for log parameters), where sigma is computed
+    const dev = p.log ? Math.log10(p.value) - Math.log10(t) : p.value - t;
+    const z = dev / p.sigmaCoord;
+    console.log(`${label}: ${p.name} true ${t} fitted ${p.value.toPrecision(6)} +- ${p.sigma.toPrecision(3)} (z = ${z.toFixed(2)})`);
+    assert.ok(Math.abs(z) <= 3, `${label}: ${p.name} = ${p.value} +- ${p.sigma}, truth ${t}, z = ${z}`);
+    assert.ok(p.sigma / Math.abs(p.value) < 0.05, `${label}: ${p.name} relative sigma ${p.sigma / p.value} should be small for 1 % noise`);
+  }
+}
+
+function startOf(modelId: string, presetId: string): Float64Array {
+  return resolveParams(getModel(modelId)!, getPreset(presetId), {}, 'start').values;
+}
+
+test('linear-drift: ron, roff, muv recovered from a noisy I-V sweep within 3 sigma', () => {
+  const truth = { ron: 150, roff: 12e3, muv: 2e-14 };
+  const { set } = syntheticIv({ preset: 'hp-tio2-strukov2008', set: truth }, { type: 'sweep', vmax: '1 V', period: '1 s', cycles: 2 }, 0.01, 0.01, 11);
+  const model = getModel('linear-drift')!;
+  const base = { model, preset: getPreset('hp-tio2-strukov2008') };
+  const free = freeParams(model, ['ron', 'roff', 'muv'], startOf('linear-drift', 'hp-tio2-strukov2008'));
+  const res = fitModel(base, [set], free, { ...FIT_DEFAULTS, generations: 25 });
+  check(res, truth, 'linear-drift');
+  assert.ok(res.sets[0].r2 > 0.999, `R^2 ${res.sets[0].r2}`);
+});
+
+test('nonlinear-drift (sinh): k, a, gon, goff recovered from two sweeps at different rates', () => {
+  const truth = { k: 2.5, a: 2.6, gon: 8e-4, goff: 2e-5 };
+  // window 'none' (smoothly gated bounds): with the preset's Joglekar window the state locks
+  // exponentially close to w = 0 during RESET, and the recovery time then depends on the
+  // solver tolerance (data made at rtol 1e-6 and replayed at 1e-8 differ by R^2 0.998)
+  const dev = { preset: 'baseline-sinh', set: { ...truth, window: 'none' } };
+  // two sweep rates separate the drift prefactor k from the voltage scale a
+  const s1 = syntheticIv(dev, { type: 'sweep', vmax: '1.2 V', period: '2 s' }, 0.02, 0.01, 21).set;
+  const s2 = syntheticIv(dev, { type: 'sweep', vmax: '1.2 V', period: '0.5 s' }, 0.005, 0.01, 22).set;
+  const model = getModel('nonlinear-drift')!;
+  const free = freeParams(model, ['k', 'a=1:6', 'gon', 'goff'], startOf('nonlinear-drift', 'baseline-sinh'));
+  const res = fitModel({ model, preset: getPreset('baseline-sinh'), set: { window: 'none' } }, [s1, s2], free, { ...FIT_DEFAULTS, generations: 25 });
+  check(res, truth, 'nonlinear-drift');
+});
+
+/** Noisy reads of the Ag/a-Si data-driven device under 30 potentiating then 30 depressing pulses. */
+function ddPulses(set: Record<string, number>, seed: number): DataSet {
+  const amps = [...new Array(30).fill(3.2), ...new Array(30).fill(-2.8)];
+  const skeleton = pulseSequenceToSet('pulses', new Array(61).fill(0), amps, 300e-6, 1e-3, 0.1);
+  const r = simulate(resolveSpec({ device: { preset: 'ag-asi-jo2010', set }, stimulus: { type: 'pwl', points: Array.from(skeleton.t, (t, k) => [t, skeleton.v[k]]) }, record: { every: 'breakpoint' } }));
+  const rng = new Rng(seed).stream('noise');
+  const y = new Float64Array(skeleton.t.length);
+  let j = 0;
+  for (let k = 0; k < y.length; k++) {
+    while (j + 1 < r.columns.t.length && r.columns.t[j + 1] <= skeleton.t[k]) j++;
+    y[k] = r.columns.g[j] * (1 + 0.01 * rng.normal());
+  }
+  return { ...skeleton, y };
+}
+
+test('data-driven: gmin, gmax and pulse width recovered from noisy pulse reads', () => {
+  const truth = { gmin: 4e-9, gmax: 5e-8, tw: 250e-6 };
+  const data = ddPulses(truth, 31);
+  const model = getModel('data-driven')!;
+  const free = freeParams(model, ['gmin', 'gmax', 'tw'], startOf('data-driven', 'ag-asi-jo2010'));
+  // the replayed pulses are 300 us wide; tw is the reference width at which a pulse makes the tabulated step
+  const res = fitModel({ model, preset: getPreset('ag-asi-jo2010') }, [data], free, { ...FIT_DEFAULTS, generations: 20 });
+  check(res, truth, 'data-driven');
+});
+
+test('identifiability: a threshold that single-amplitude pulses cannot see is flagged', () => {
+  const data = ddPulses({}, 41);
+  const model = getModel('data-driven')!;
+  const free = freeParams(model, ['gmax', 'vthp=0.5:1.5'], startOf('data-driven', 'ag-asi-jo2010'));
+  const res = fitModel({ model, preset: getPreset('ag-asi-jo2010') }, [data], free, { ...FIT_DEFAULTS, generations: 8 });
+  assert.ok(res.warnings.some((w) => /vthp/.test(w) || /singular/.test(w)), `warnings: ${res.warnings.join(' | ')}`);
+});
+
+test('cross-model: linear-drift fitted to sinh-drift data gives a best fit and reports its R^2', () => {
+  const { set } = syntheticIv({ preset: 'baseline-sinh' }, { type: 'sweep', vmax: '1.2 V', period: '2 s' }, 0.02, 0.01, 51);
+  const model = getModel('linear-drift')!;
+  const base = { model, set: { window: 'joglekar', x0: 0.05 } };
+  const start = resolveParams(model, undefined, base.set, 'start').values;
+  const free = freeParams(model, ['ron=100:10000', 'roff=1e3:1e7', 'muv=1e-16:1e-11'], start);
+  const res = fitModel(base, [set], free, { ...FIT_DEFAULTS, generations: 25 });
+  const r2 = res.sets[0].r2;
+  console.log(`cross-model (sinh data, linear-drift model): R^2 = ${r2.toFixed(4)}; ${res.params.map((p) => `${p.name} ${p.value.toPrecision(3)}`).join(', ')}`);
+  // a sensible best fit: the linear model captures most of the hysteresis loop (R^2 > 0.8) but,
+  // lacking the sinh threshold, not all of it (the 1 % noise alone would allow R^2 ~ 0.9999)
+  assert.ok(r2 > 0.8 && r2 < 0.999, `R^2 ${r2}`);
+});

@@ -6,9 +6,13 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { vteam, vteamPresets } from './models/vteam.js';
+import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
+MODELS.push(vteam, yakopcic);
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
+PRESETS.push(...vteamPresets, ...yakopcicPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -8,11 +8,14 @@ import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
 import { vteam, vteamPresets } from './models/vteam.js';
 import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
+import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
 MODELS.push(vteam, yakopcic);
+MODELS.push(stanfordPku);
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
 PRESETS.push(...vteamPresets, ...yakopcicPresets);
+PRESETS.push(...stanfordPkuPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -9,13 +9,14 @@ import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.
 import { vteam, vteamPresets } from './models/vteam.js';
 import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
 import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
+import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
 MODELS.push(vteam, yakopcic);
-MODELS.push(stanfordPku);
+MODELS.push(stanfordPku, jartVcm);
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
 PRESETS.push(...vteamPresets, ...yakopcicPresets);
-PRESETS.push(...stanfordPkuPresets);
+PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

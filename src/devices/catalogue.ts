@@ -6,9 +6,14 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { woxDu, woxDuPresets } from './models/wox-du.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
+const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
+  woxDu,
+];
+const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
+  ...woxDuPresets,
+];
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

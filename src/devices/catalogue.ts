@@ -7,12 +7,13 @@ import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
 import { woxDu, woxDuPresets } from './models/wox-du.js';
+import { woxChang, woxChangPresets } from './models/wox-chang.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu,
+  woxDu, woxChang,
 ];
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets,
+  ...woxDuPresets, ...woxChangPresets,
 ];
 
 const modelById = new Map<string, DeviceModel>();

@@ -8,12 +8,13 @@ import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
 import { woxDu, woxDuPresets } from './models/wox-du.js';
 import { woxChang, woxChangPresets } from './models/wox-chang.js';
+import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu, woxChang,
+  woxDu, woxChang, thermalSecondOrder,
 ];
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets, ...woxChangPresets,
+  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets,
 ];
 
 const modelById = new Map<string, DeviceModel>();

@@ -9,12 +9,13 @@ import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.
 import { woxDu, woxDuPresets } from './models/wox-du.js';
 import { woxChang, woxChangPresets } from './models/wox-chang.js';
 import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
+import { diffusive, diffusivePresets } from './models/diffusive.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu, woxChang, thermalSecondOrder,
+  woxDu, woxChang, thermalSecondOrder, diffusive,
 ];
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets,
+  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets,
 ];
 
 const modelById = new Map<string, DeviceModel>();

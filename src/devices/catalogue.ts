@@ -10,12 +10,13 @@ import { woxDu, woxDuPresets } from './models/wox-du.js';
 import { woxChang, woxChangPresets } from './models/wox-chang.js';
 import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
 import { diffusive, diffusivePresets } from './models/diffusive.js';
+import { filamentGrowth, filamentGrowthPresets } from './models/filament-growth.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu, woxChang, thermalSecondOrder, diffusive,
+  woxDu, woxChang, thermalSecondOrder, diffusive, filamentGrowth,
 ];
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets,
+  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets, ...filamentGrowthPresets,
 ];
 
 const modelById = new Map<string, DeviceModel>();

@@ -9,7 +9,7 @@
  *   I     = V / R(s)                                                (odd in V: bipolar-safe)
  *   df/dt = mu |V|_e / (alpha + 1 - s) * g(s)  -  (gamma1 + beta) f  (field-driven bridging, relaxation)
  *   dr/dt = beta f - gamma2 r                                       (slower residual population)
- *   |V|_e = sqrt(V^2 + v_e^2) - v_e,   g(s) = (1 + tanh((1 - s)/eps)) / 2
+ *   |V|_e = sqrt(V^2 + v_e^2) - v_e,   g(s) = tanh((1 - s)/eps)          (wall of math/smooth)
  *   jump:  in [t0, t1] a Poisson number k of rupture events with mean kappa f^m (t1 - t0);
  *          f <- f (1 - eta)^k                                      (stochastic rupture)
  *
@@ -24,13 +24,13 @@
  * to 0 (its test benches are unipolar); here I = V / R(s) for both signs, and the drive uses
  * |V| (smoothed over v_e) because Ag migrates toward either electrode of a symmetric
  * Pt/SiOxNy:Ag/Pt stack: threshold switching is unipolar by physics, not by a clamp.
- * (2) The hard caps (min(df/dt, 1), limits on f) are replaced by the smooth gate g(s) and
+ * (2) The hard caps (min(df/dt, 1), limits on f) are replaced by the wall g(s) and
  * a bounded denominator. (3) The rupture draws the number of events in the step from a
  * Poisson law (step-independent statistics) instead of one Bernoulli trial per fixed step.
  * @module devices/models/diffusive
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
-import { clamp, sstep } from '../../math/smooth.js';
+import { clamp, wall } from '../../math/smooth.js';
 
 const YG = 'TongWang-USC/Memristor-Model Diffusive_model_core.cir (models.md 7.1)';
 const WANG = 'Wang et al., Nat. Mater. 16, 101 (2017) (measurements.md E)';
@@ -47,7 +47,7 @@ const params = [
   param('mExp', 2, '1', 'dimensionless', 0, 10, 'rupture rate exponent m (rate kappa f^m)', YG),
   param('eta', 0.01, '1', 'dimensionless', 0, 1, 'fraction of f lost in one rupture event', YG),
   param('vEps', 1e-3, 'V', 'voltage', 1e-9, 0.1, 'smoothing voltage of |V|', 'numerical (models.md 1.2)'),
-  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the smooth gate at s = 1', 'models.md 1.2'),
+  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the wall at s = 1', 'models.md 1.2'),
   param('f0', 0, '1', 'dimensionless', 0, 1, 'initial f', 'choice of the experiment'),
   param('r0', 0, '1', 'dimensionless', 0, 1, 'initial r', 'choice of the experiment'),
 ] as const;
@@ -71,7 +71,7 @@ export const diffusive: DeviceModel = {
   reviewLink: 'Section 3.2, Fig. 7c,d (diffusive memristor as synaptic emulator); Section 5 selectors (threshold switching, relaxation)',
   params, states,
   zeroCrossing: true,
-  stiff: false,
+  stiff: true, // the ON state sits against the wall at s = 1 under bias: a fast, stiff equilibrium
   setPolarity: 1,
   rhs(_t, v, x, p, dx, n) {
     for (let j = 0; j < n; j++) {
@@ -80,7 +80,7 @@ export const diffusive: DeviceModel = {
       const vabs = Math.sqrt(V * V + ve * ve) - ve;
       const al = p[P.alpha * n + j];
       const den = Math.max(al + 1 - s, 0.5 * al);
-      const grow = ((p[P.mu * n + j] * vabs) / den) * sstep(1 - s, p[P.eps * n + j]);
+      const grow = wall((p[P.mu * n + j] * vabs) / den, s, 0, 1, p[P.eps * n + j]);
       const be = p[P.beta * n + j];
       dx[j] = grow - (p[P.gamma1 * n + j] + be) * f;
       dx[n + j] = be * f - p[P.gamma2 * n + j] * r;

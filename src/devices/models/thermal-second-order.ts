@@ -13,7 +13,7 @@
  * while T is still high drifts w at an Arrhenius-enhanced rate, so its conductance change
  * falls with the delay between the two pulses on the scale of tau_th: the timing of
  * non-overlapping spikes is encoded in T (Ca2+-like), which gives STDP and SRDP without any
- * rule. The gate is the directional smooth gate of math/smooth.
+ * rule. The gate is the directional wall of math/smooth (zero exactly at w = 0 and 1).
  *
  * Stiff: tau_th is sub-microsecond while pulse intervals may be ms, so the Rosenbrock method
  * is used. Kim 2015's fitted E_a, C_th and tau_th were not retrieved (models.md 13); the
@@ -21,7 +21,7 @@
  * @module devices/models/thermal-second-order
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
-import { gate, limexp, limsinh } from '../../math/smooth.js';
+import { limexp, limsinh, wall } from '../../math/smooth.js';
 import { KB, Q, T_ROOM } from '../../units/constants.js';
 
 const KIM = 'Kim et al., Nano Lett. 15, 2203 (2015) (structure, models.md 6.4)';
@@ -36,7 +36,7 @@ const params = [
   param('cth', 3e-13, 'J/K', 'heat-capacity', 1e-20, 1e-3, 'effective heat capacity C_th of the switching region', CAL),
   param('tauTh', 300e-9, 's', 'time', 1e-12, 1, 'thermal relaxation time tau_th', 'measurements.md A3 (a): 100 ns - 1 us'),
   param('t0', T_ROOM, 'K', 'temperature', 1, 2000, 'ambient temperature T0', 'room temperature'),
-  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the smooth gate at the bounds of w', 'models.md 1.2'),
+  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the wall at the bounds of w', 'models.md 1.2'),
   param('w0', 0.3, '1', 'dimensionless', 0, 1, 'initial state', 'choice of the experiment'),
 ] as const;
 const P = paramIndex(params);
@@ -62,7 +62,7 @@ export const thermalSecondOrder: DeviceModel = {
       const kT = KB * T;
       const arr = limexp(-p[P.ea * n + j] / kT);
       const field = limsinh((Q * p[P.a * n + j] * V) / (2 * p[P.d * n + j] * kT));
-      dx[j] = gate(p[P.nu * n + j] * arr * field, w, 0, 1, p[P.eps * n + j]);
+      dx[j] = wall(p[P.nu * n + j] * arr * field, w, 0, 1, p[P.eps * n + j]);
       const g = p[P.gOff * n + j] + (p[P.gOn * n + j] - p[P.gOff * n + j]) * w;
       dx[n + j] = (g * V * V) / p[P.cth * n + j] - (x[n + j] - p[P.t0 * n + j]) / p[P.tauTh * n + j];
     }

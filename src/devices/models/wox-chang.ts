@@ -23,11 +23,11 @@
  * The Chang 2011 equation dw/dt = lambda (eta1 sinh(eta2 V) - w / tau) is the one-mode case
  * (u2 = u3 = 0, nu_c = 0). The modes u_k may be negative after depression; the conduction
  * clamps w to [0, 1] (reached only at the extremes of the programming range) and the drift is
- * gated smoothly at both bounds of w.
+ * held inside [0, 1] by the wall of math/smooth (exactly zero at the bounds).
  * @module devices/models/wox-chang
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
-import { clamp, gate, limexp, limsinh } from '../../math/smooth.js';
+import { clamp, limexp, limsinh, wall } from '../../math/smooth.js';
 
 const KN = 'knowm University_of_Michigan subckt (Chang 2011 WOx model), via models.md 6.1';
 const CAL = 'calibrated by hand (measurements.md A1 targets: tau grows with pulse count, 0 < beta < 1)';
@@ -44,7 +44,7 @@ const params = [
   param('tau2', 60, 's', 'time', 1e-9, 1e12, 'intermediate relaxation time', CAL),
   param('tau3', 3000, 's', 'time', 1e-9, 1e15, 'slow relaxation time (long-term memory)', CAL),
   param('wInf', 0.05, '1', 'dimensionless', 0, 1, 'rest state w_inf that every mode relaxes to', 'choice of the experiment'),
-  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the smooth gate at the bounds of w', 'models.md 1.2'),
+  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the wall at the bounds of w', 'models.md 1.2'),
 ] as const;
 const P = paramIndex(params);
 const states = [
@@ -68,7 +68,7 @@ export const woxChang: DeviceModel = {
       const V = v[j], u1 = x[j], u2 = x[n + j], u3 = x[2 * n + j];
       const w = p[P.wInf * n + j] + u1 + u2 + u3;
       const e2 = p[P.eta2 * n + j] * V;
-      const D = gate(p[P.lambda * n + j] * p[P.eta1 * n + j] * limsinh(e2), w, 0, 1, p[P.eps * n + j]);
+      const D = wall(p[P.lambda * n + j] * p[P.eta1 * n + j] * limsinh(e2), w, 0, 1, p[P.eps * n + j]);
       const A = p[P.nuC * n + j] * (0.5 * (limexp(e2) + limexp(-e2)) - 1);
       dx[j] = D - u1 / p[P.tau1 * n + j] - A * u1;
       dx[n + j] = A * u1 - u2 / p[P.tau2 * n + j] - A * u2;

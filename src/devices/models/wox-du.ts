@@ -9,8 +9,8 @@
  *
  * c in [0, 1] is the area fraction of the VO-rich (tunnelling) region, the long-term weight;
  * m in [0, 1) is the transient enhancement of the VO mobility after a spike (the "Ca2+-like"
- * second state of the paper). gate_c is the directional smooth gate of math/smooth (growth
- * stops at c = 1, decay at c = 0, no sticking). The drift is multiplied by (1 + kappa m), as
+ * second state of the paper). gate_c is the directional wall of math/smooth (growth stops
+ * exactly at c = 1, decay at c = 0, no sticking). The drift is multiplied by (1 + kappa m), as
  * models.md Section 6.2 suggests for the paper's mobility-enhanced drift; the third-party
  * HSPICE coding (aguirref/memristive_ANN_sim) instead lets m accelerate the decay of c. The
  * activation (cosh - 1) is even and smooth in V: the mobility enhancement comes from the
@@ -23,7 +23,7 @@
  * @module devices/models/wox-du
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
-import { gate, limexp, limsinh } from '../../math/smooth.js';
+import { limexp, limsinh, wall } from '../../math/smooth.js';
 
 const DU = 'Du et al., Adv. Funct. Mater. 25, 4290 (2015)';
 const AG = 'aguirref/memristive_ANN_sim univ_michigan_chaodu_HSPICE_C2.sp (third-party Du model), via models.md 6.2';
@@ -41,7 +41,7 @@ const params = [
   param('nuM', 0.3, '1/s', 'frequency', 0, 1e15, 'activation rate prefactor of m', CAL),
   param('rhoM', 6, '1/V', 'any', 0, 100, 'activation voltage scale of m', CAL),
   param('tauM', 15e-3, 's', 'time', 1e-9, 1e6, 'decay time of the mobility enhancement m (the PPF time scale)', 'measurements.md A2 (d): PPF decay constant 1-100 ms'),
-  param('eps', 1e-4, '1', 'dimensionless', 1e-8, 0.1, 'width of the smooth gate at the bounds of c', AG),
+  param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the wall at the bounds of c', 'models.md 1.2 (math/smooth wall)'),
   param('c0', 0.1, '1', 'dimensionless', 0, 1, 'initial c', 'choice of the experiment'),
   param('m0', 0, '1', 'dimensionless', 0, 1, 'initial m', 'choice of the experiment'),
 ] as const;
@@ -66,7 +66,7 @@ export const woxDu: DeviceModel = {
       const V = v[j], c = x[j], m = x[n + j];
       const drift = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * limsinh(p[P.rho * n + j] * V);
       const relax = -(c - p[P.cMin * n + j]) / p[P.tauC * n + j];
-      dx[j] = gate(drift + relax, c, 0, 1, p[P.eps * n + j]);
+      dx[j] = wall(drift + relax, c, 0, 1, p[P.eps * n + j]);
       const ch = 0.5 * (limexp(p[P.rhoM * n + j] * V) + limexp(-p[P.rhoM * n + j] * V)) - 1;
       dx[n + j] = p[P.nuM * n + j] * ch * (1 - m) - m / p[P.tauM * n + j];
     }

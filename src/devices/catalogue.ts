@@ -11,12 +11,13 @@ import { woxChang, woxChangPresets } from './models/wox-chang.js';
 import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
 import { diffusive, diffusivePresets } from './models/diffusive.js';
 import { filamentGrowth, filamentGrowthPresets } from './models/filament-growth.js';
+import { metaplasticFilament, metaplasticFilamentPresets } from './models/metaplastic-filament.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu, woxChang, thermalSecondOrder, diffusive, filamentGrowth,
+  woxDu, woxChang, thermalSecondOrder, diffusive, filamentGrowth, metaplasticFilament,
 ];
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets, ...filamentGrowthPresets,
+  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets,
 ];
 
 const modelById = new Map<string, DeviceModel>();

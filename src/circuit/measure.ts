@@ -141,13 +141,26 @@ export class MeasurementTerm implements OdeSystem {
 
   setInterval(_t0: number, t1: number): void { this.tEnd = t1; }
 
+  /** The source is continuous at t, so f(t, y) at a breakpoint equals the step's last stage. */
+  continuousAt(t: number): boolean { return this.source.value(t) === this.source.valueLeft(t); }
+
   /** Source value seen by a step that ends at tEnd (left limit there). */
   sourceAt(t: number): number {
     return t >= this.tEnd ? this.source.valueLeft(t) : this.source.value(t);
   }
 
   rhs(t: number, y: Float64Array, dydt: Float64Array): void {
-    this.solve(this.sourceAt(t), y);
+    const vsrc = t >= this.tEnd ? this.source.valueLeft(t) : this.source.value(t);
+    if (this.direct) {
+      // fast path (source straight across one device): the rates need only the voltage, so
+      // neither the current nor the other outputs of solve() are computed here; evaluate()
+      // fills them for recording
+      const vA = this.vA, N = this.nDev;
+      for (let j = 0; j < N; j++) vA[j] = vsrc;
+      this.a.model.rhs(t, vA, y, this.a.p, dydt, N);
+      return;
+    }
+    this.solve(vsrc, y);
     if (!this.b) {
       this.a.model.rhs(t, this.vA, y, this.a.p, dydt, this.nDev);
       return;

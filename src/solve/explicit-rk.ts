@@ -52,7 +52,7 @@ export class ExplicitRK implements Stepper {
 
   step(t: number, h: number, y: Float64Array, f0: Float64Array, yNew: Float64Array, f1: Float64Array, err: Float64Array): number {
     const n = this.sys.n, s = this.s, k = this.k, yS = this.yS, A = this.aFlat, c = this.tab.c, b = this.tab.b, e = this.e;
-    k[0].set(f0);
+    k[0] = f0; // stage 0 is f0 itself (a reference; nothing copied)
     for (let st = 1; st < s; st++) {
       for (let i = 0; i < n; i++) {
         let acc = 0;
@@ -68,7 +68,7 @@ export class ExplicitRK implements Stepper {
       yNew[i] = y[i] + h * acc;
       err[i] = h * ea;
     }
-    if (this.tab.fsal) f1.set(k[s - 1]);
+    if (this.tab.fsal) { const kl = k[s - 1]; for (let i = 0; i < n; i++) f1[i] = kl[i]; }
     else {
       this.sys.rhs(t + h, yNew, f1);
       this.stats.nfev++;

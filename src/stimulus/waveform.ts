@@ -59,15 +59,19 @@ export class PulseTrain implements Waveform {
     const e = [0, rise, rise + width, rise + width + fall].filter((v, k, a) => k === 0 || v > a[k - 1]);
     this.edges = Float64Array.from(e);
   }
+  /** Pulse index and time within its period written by local() (fields, so that no tuple is allocated per call). */
+  private lk = 0;
+  private ltau = 0;
   /**
-   * Pulse index and time within its period. Times computed as delay + k period + edge carry
-   * round-off of order k ulp; tau is snapped to the nearest edge within SNAP * period so that
-   * breakpoints produced here map back to exactly the same edge.
+   * Pulse index and time within its period, written to lk / ltau (lk = -1 before the first
+   * pulse). Times computed as delay + k period + edge carry round-off of order k ulp; tau is
+   * snapped to the nearest edge within SNAP * period so that breakpoints produced here map
+   * back to exactly the same edge.
    */
-  private local(t: number): [number, number] {
+  private local(t: number): void {
     const s = t - this.shape.delay;
     const P = this.period;
-    if (s < -SNAP * P) return [-1, s];
+    if (s < -SNAP * P) { this.lk = -1; this.ltau = s; return; }
     let k = Math.floor(s / P);
     let tau = s - k * P;
     if (tau > P * (1 - SNAP)) { k++; tau = 0; }
@@ -75,7 +79,8 @@ export class PulseTrain implements Waveform {
     if (k >= this.count) { k = this.count - 1; tau = s - k * P; }
     const e = this.edges;
     for (let m = 0; m < e.length; m++) if (Math.abs(tau - e[m]) <= SNAP * P) { tau = e[m]; break; }
-    return [k, tau];
+    this.lk = k;
+    this.ltau = tau;
   }
   private shapeAt(tau: number, left: boolean): number {
     const { base, amplitude, rise, width, fall } = this.shape;
@@ -85,9 +90,10 @@ export class PulseTrain implements Waveform {
     if (tau < rise + width + fall || (left && tau === rise + width + fall)) return fall > 0 ? amplitude - ((amplitude - base) * (tau - rise - width)) / fall : base;
     return base;
   }
-  value(t: number): number { const [k, tau] = this.local(t); return k < 0 ? this.shape.base : this.shapeAt(tau, false); }
+  value(t: number): number { this.local(t); return this.lk < 0 ? this.shape.base : this.shapeAt(this.ltau, false); }
   valueLeft(t: number): number {
-    const [k, tau] = this.local(t);
+    this.local(t);
+    const k = this.lk, tau = this.ltau;
     if (k < 0) return this.shape.base;
     // at an exact period boundary the left limit belongs to the previous period's tail
     if (tau === 0 && k > 0) return this.shapeAt(this.period, true);

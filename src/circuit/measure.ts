@@ -137,12 +137,23 @@ export class MeasurementTerm implements OdeSystem {
     this.hi = new Float64Array(N);
     this.done = new Uint8Array(N);
     this.direct = !b && circuit.series === 0 && circuit.compliance === Infinity;
+    this.contSource = source.continuous === true;
   }
 
-  setInterval(_t0: number, t1: number): void { this.tEnd = t1; }
+  /** Start, value and slope of the source on the current step when it is affine there. */
+  private t0 = 0;
+  private readonly lin = new Float64Array(2);
+  private affine = false;
+
+  setInterval(t0: number, t1: number): void {
+    this.tEnd = t1;
+    this.t0 = t0;
+    this.affine = this.source.affine !== undefined && this.source.affine(t0, t1, this.lin);
+  }
 
   /** The source is continuous at t, so f(t, y) at a breakpoint equals the step's last stage. */
-  continuousAt(t: number): boolean { return this.source.value(t) === this.source.valueLeft(t); }
+  continuousAt(t: number): boolean { return this.contSource || this.source.value(t) === this.source.valueLeft(t); }
+  private readonly contSource: boolean;
 
   /** Source value seen by a step that ends at tEnd (left limit there). */
   sourceAt(t: number): number {
@@ -150,7 +161,8 @@ export class MeasurementTerm implements OdeSystem {
   }
 
   rhs(t: number, y: Float64Array, dydt: Float64Array): void {
-    const vsrc = t >= this.tEnd ? this.source.valueLeft(t) : this.source.value(t);
+    const vsrc = this.affine && t <= this.tEnd && t >= this.t0 ? this.lin[0] + this.lin[1] * (t - this.t0)
+      : t >= this.tEnd ? this.source.valueLeft(t) : this.source.value(t);
     if (this.direct) {
       // fast path (source straight across one device): the rates need only the voltage, so
       // neither the current nor the other outputs of solve() are computed here; evaluate()

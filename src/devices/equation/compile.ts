@@ -7,7 +7,7 @@
  * plain loop over the N devices per model function, which V8 compiles like hand-written code.
  * @module devices/equation/compile
  */
-import { type Expr, EquationError, namesIn } from './parse.js';
+import { type Expr, EquationError, namesIn, parseExpr } from './parse.js';
 import { CONSTANTS, FUNCTIONS, HELPERS, INTERNAL_FUNCTIONS } from './functions.js';
 
 /**
@@ -109,6 +109,13 @@ function loads(used: ReadonlySet<string>, b: Binding): string {
   return out.join('\n      ');
 }
 
+/** Run generated source (this module's templates only) with the helpers as arguments. */
+function instantiate(source: string): unknown {
+  const names = [...Object.keys(HELPERS), 'H_sq'];
+  const values = [...Object.values(HELPERS), (z: number) => z * z];
+  return new Function(...names, source)(...values);
+}
+
 /** Generate and instantiate rhs and current for a model. */
 export function compileModel(m: ModelExprs, b: Binding): CompiledModel {
   const curUsed = new Set(namesIn(m.current).keys());
@@ -151,9 +158,20 @@ return {
     }
   },
 };`;
-  const names = [...Object.keys(HELPERS), 'H_sq'];
-  const values = [...Object.values(HELPERS), (z: number) => z * z];
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- generated from own templates only (see module doc)
-  const made = new Function(...names, source)(...values) as Omit<CompiledModel, 'source'>;
+  const made = instantiate(source) as Omit<CompiledModel, 'source'>;
   return { rhs: made.rhs, current: made.current, source };
+}
+
+/**
+ * Compile a single expression over named inputs (for tests, metrics and tools):
+ * `compileExpr("a*x^2", ["a", "x"])([2, 3]) === 18`. Names are checked like model names.
+ * @throws EquationError with the character position of the problem
+ */
+export function compileExpr(src: string, names: readonly string[]): (values: ArrayLike<number>) => number {
+  const e = parseExpr(src);
+  checkExpr(e, new Set(names), 'inputs');
+  const special: Record<string, string> = { V: 'V', t: 't', I: 'I_' };
+  const decl = names.map((n, k) => `const ${special[n] ?? `p_${n}`} = a[${k}];`).join(' ');
+  const body = `"use strict"; return function (a) { ${decl} return ${emit(e, { states: [], params: names.filter((n) => !(n in special)) })}; };`;
+  return instantiate(body) as (values: ArrayLike<number>) => number;
 }

@@ -4,6 +4,6 @@
  */
 export { parseExpr, EquationError, type Expr } from './parse.js';
 export { derive } from './derive.js';
-export { compileModel, checkExpr } from './compile.js';
+export { compileModel, compileExpr, checkExpr } from './compile.js';
 export { CONSTANTS, FUNCTIONS } from './functions.js';
 export { buildEquationModel } from './build.js';

@@ -5,7 +5,7 @@
  * @module bench/ngspice
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,6 +15,8 @@ export interface NgspiceRun {
   wall: number;
   /** "Total analysis time" reported by ngspice (s). */
   analysis: number;
+  /** CPU time (user + system) of the ngspice process (s), from the shell's `times`. */
+  cpu: number;
   /** Accepted time points. */
   timepoints: number;
   /** Value of the .meas named `meas`. */
@@ -37,9 +39,14 @@ export function runNgspice(exe: string, netlist: string, meas: string, timeoutSe
     const file = join(dir, 'deck.cir');
     writeFileSync(file, netlist);
     const t0 = performance.now();
-    const r = spawnSync(exe, ['-b', file], { encoding: 'utf8', cwd: dir, timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20 });
+    // through a shell so that `times` reports the child's CPU time (spawnSync gives no rusage)
+    const r = spawnSync('bash', ['-c', '"$0" -b "$1" > "$2" 2>&1; s=$?; times; exit $s', exe, file, join(dir, 'out.txt')],
+      { encoding: 'utf8', cwd: dir, timeout: timeoutSeconds * 1000, maxBuffer: 64 << 20 });
     const wall = (performance.now() - t0) / 1000;
-    const out = `${r.stdout}\n${r.stderr}`;
+    const out = readFileSync(join(dir, 'out.txt'), 'utf8');
+    const tl = r.stdout.trim().split('\n').pop() ?? '';
+    const tm = /(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/.exec(tl);
+    const cpu = tm ? 60 * Number(tm[1]) + Number(tm[2]) + 60 * Number(tm[3]) + Number(tm[4]) : NaN;
     if (r.error) throw new Error(`ngspice failed: ${r.error.message}`);
     const mv = new RegExp(`^\\s*${meas}\\s*=\\s*(\\S+)`, 'mi').exec(out);
     if (!mv || !Number.isFinite(Number(mv[1]))) throw new Error(`ngspice did not report ${meas}:\n${out.slice(-2000)}`);
@@ -47,7 +54,7 @@ export function runNgspice(exe: string, netlist: string, meas: string, timeoutSe
       const m = new RegExp(`${name}\\s*=\\s*(\\S+)`).exec(out);
       return m ? Number(m[1]) : NaN;
     };
-    return { wall, analysis: field('Total analysis time \\(seconds\\)'), timepoints: field('Accepted timepoints'), value: Number(mv[1]) };
+    return { wall, cpu, analysis: field('Total analysis time \\(seconds\\)'), timepoints: field('Accepted timepoints'), value: Number(mv[1]) };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -10,9 +10,9 @@
  * Timing: nanoionics runs in this process (resolveSpec + simulate); after one small warm-up
  * run per case (JIT compilation, reported apart) each size is repeated and the median taken.
  * ngspice runs as a fresh `ngspice -b` process per run; its wall time includes start-up
- * (about 0.01 s), and its own "Total analysis time" (CPU time, getrusage) is reported too and
- * compared with the CPU time of simulate(): on a shared machine wall times swing with the
- * load, CPU times much less.
+ * (about 0.01 s). CPU times are reported too (ngspice: the child's user + system time from the
+ * shell's `times`; nanoionics: process.cpuUsage around resolveSpec + simulate): on a shared
+ * machine wall times swing with the load, CPU times much less.
  * @module bench/run
  */
 import { cpus, totalmem } from 'node:os';
@@ -96,8 +96,8 @@ function main(): void {
       const reps = n >= 1e5 ? 1 : Math.min(3, opts.repeats); // 1e5 pulses take ~17 s per ngspice run
       for (let k = 0; k < reps; k++) runs.push(runNgspice(ng.exe, ngspiceNetlist(n), 'wfinal'));
       const best = runs[0];
-      spice = { ...best, wall: median(runs.map((r) => r.wall)), analysis: median(runs.map((r) => r.analysis)), err: relErr(best.value, n), runs: reps };
-      rows.push([`${n}`, `ngspice ${ng.version} .tran 100n`, fmt(spice.wall), fmt(spice.analysis), `${spice.timepoints}`, spice.value.toFixed(8), fmt(spice.err), '1', '1']);
+      spice = { ...best, wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)), analysis: median(runs.map((r) => r.analysis)), err: relErr(best.value, n), runs: reps };
+      rows.push([`${n}`, `ngspice ${ng.version} .tran 100n`, fmt(spice.wall), fmt(spice.cpu), `${spice.timepoints}`, spice.value.toFixed(8), fmt(spice.err), '1', '1']);
     }
     const cases: unknown[] = [];
     for (const c of CASES) {
@@ -108,7 +108,7 @@ function main(): void {
       const { w, steps, nfev } = runs[0];
       const err = relErr(w, n);
       const ratio = spice ? spice.wall / wall : NaN;
-      const ratioCpu = spice ? spice.analysis / cpu : NaN;
+      const ratioCpu = spice ? spice.cpu / cpu : NaN;
       cases.push({ case: c.name, method: c.method, rtol: c.rtol, wallMedian: wall, cpuMedian: cpu, wallFirst: runs[0].wall, runs: reps, w, errRel: err, steps, nfev,
         ratioWall: ratio, ratioCpu, accuracyAtLeastNgspice: spice ? err <= spice.err : null });
       rows.push([`${n}`, c.name, fmt(wall), fmt(cpu), `${steps}`, w.toFixed(8), fmt(err), spice ? `${fmt(ratio)}x` : '-', spice ? `${fmt(ratioCpu)}x` : '-']);
@@ -116,8 +116,8 @@ function main(): void {
     single.push({ pulses: n, exact, ngspice: spice ?? null, nanoionics: cases });
   }
   result.singleDevice = single;
-  console.log('\nSingle device, trapezoidal pulse train (shared/baselines problem). cpu s: ngspice\'s own "Total analysis time",')
-  console.log('process CPU time of simulate() for nanoionics. Speed-ups: ngspice / nanoionics, wall and CPU (medians).\n');
+  console.log('\nSingle device, trapezoidal pulse train (shared/baselines problem). cpu s: CPU time of the ngspice process;')
+  console.log('CPU time of resolveSpec + simulate() for nanoionics. Speed-ups: ngspice / nanoionics, wall and CPU (medians).\n');
   console.log(table(['pulses', 'method', 'wall s', 'cpu s', 'steps', 'final w', 'err/dw', 'speed-up wall', 'speed-up cpu'], rows));
 
   // N devices with device-to-device variability

@@ -8,8 +8,13 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { labCommand } from './commands/lab.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand];
+const COMMANDS: Command[] = [
+  modelsCommand,
+  runCommand,
+  labCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -6,9 +6,18 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { vteam, vteamPresets } from './models/vteam.js';
+import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
+import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
+import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
+import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
+MODELS.push(vteam, yakopcic);
+MODELS.push(stanfordPku, jartVcm, mottThermal);
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
+PRESETS.push(...vteamPresets, ...yakopcicPresets);
+PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -9,8 +9,14 @@ import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
 import { fitCommand } from './commands/fit.js';
+import { labCommand } from './commands/lab.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand, fitCommand];
+const COMMANDS: Command[] = [
+  modelsCommand,
+  runCommand,
+  labCommand,
+  fitCommand,
+];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

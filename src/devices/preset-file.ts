@@ -15,6 +15,7 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { getModel } from './catalogue.js';
 import { resolveParams } from './params.js';
+import { buildEquationModel } from './equation/build.js';
 import { SpecError } from '../units/parse.js';
 
 /** Validate preset data read from a file; `where` names the file in errors. */
@@ -28,7 +29,8 @@ export function presetFromData(data: unknown, where: string): { preset: Preset; 
     return v;
   };
   const modelId = str('model', true);
-  const model = getModel(modelId);
+  // presets of `equation` models carry their equations (as written by nanoionics fit)
+  const model = modelId === 'equation' && o.equations !== undefined ? buildEquationModel({ model: 'equation', equations: o.equations }, `${where}: equations`).model : getModel(modelId);
   if (!model) throw new SpecError(`${where}: model`, modelId, 'a catalogue model id (see nanoionics models)');
   const params = o.params ?? {};
   if (typeof params !== 'object' || params === null || Array.isArray(params)) throw new SpecError(`${where}: params`, params, 'a map of parameter values');
@@ -43,7 +45,7 @@ export function presetFromData(data: unknown, where: string): { preset: Preset; 
   return { preset, model };
 }
 
-const PRESET_KEYS = new Set(['id', 'model', 'title', 'params', 'citation', 'fittedTo', 'notes']);
+const PRESET_KEYS = new Set(['id', 'model', 'title', 'params', 'citation', 'fittedTo', 'notes', 'equations']);
 
 /** Keys of a preset file other than the preset fields, or undefined when there are none. */
 function metadataOf(o: Record<string, unknown>): Record<string, unknown> | undefined {

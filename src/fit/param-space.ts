@@ -69,6 +69,13 @@ export function freeParams(model: DeviceModel, entries: readonly string[], start
       hi = q(parts[1], 'upper');
       if (!(lo < hi) || lo < def.min || hi > def.max) throw new SpecError(path, range, `lo < hi inside the schema range [${def.min}, ${def.max}] ${def.unit}`);
     }
+    if (range === undefined && !(Number.isFinite(lo) && Number.isFinite(hi))) {
+      // open schema ranges (equation models): search log-wise around a positive start value
+      if (!(p0 > 0)) throw new SpecError(path, name, `bounds as ${name}=LO:HI (the schema range [${lo}, ${hi}] is open and the start value ${p0} is not positive)`);
+      lo = Math.max(lo, p0 / 10 ** span); hi = Math.min(hi, p0 * 10 ** span);
+      out.push({ name, index: k, unit: def.unit, lo, hi, log: true });
+      continue;
+    }
     const log = lo > 0 && hi / lo > 100;
     if (range === undefined && log && p0 > 0) {
       lo = Math.max(lo, p0 / 10 ** span);

@@ -32,6 +32,8 @@ export interface PresetOutInput {
   observed?: ObservedSpread[];
   /** Parameters set by a non-fit procedure (e.g. tabulation), with how. */
   tabulated?: { params: string[]; method: string };
+  /** Equations of an `equation` model (written so that the preset file is self-contained). */
+  equations?: unknown;
 }
 
 /** Build the preset document. */
@@ -60,6 +62,7 @@ export function presetDocument(inp: PresetOutInput): Record<string, unknown> {
     notes: fit?.warnings.length ? `fit warnings: ${fit.warnings.join(' | ')}` : undefined,
     params,
   };
+  if (inp.equations !== undefined) doc.equations = inp.equations;
   if (fit) {
     doc.uncertainties = Object.fromEntries(fit.params.map((p) => [p.name, { value: sig6(p.value), sigma: sig6(p.sigma), unit: p.unit, ...(p.log ? { sigmaDecades: sig6(p.sigmaCoord) } : {}), atBound: p.atBound }]));
     doc.correlations = { params: fit.params.map((p) => p.name), matrix: fit.correlation.map((row) => row.map((x) => Number(x.toFixed(4)))) };

@@ -20,6 +20,8 @@ export interface BaseDevice {
   preset?: Preset;
   /** Fixed parameter overrides (not fitted). */
   set?: Record<string, unknown>;
+  /** The device spec a model built from data came from (`{ model: equation, equations }`). */
+  spec?: Record<string, unknown>;
 }
 
 /** Settings of the replay. */
@@ -51,7 +53,8 @@ export class Replay {
     for (let k = 0; k < data.t.length; k++) points.push([this.tData[k], data.v[k]]);
     if (points.length === 1 || this.tData[this.tData.length - 1] === 0) points.push([1e-12, data.v[data.v.length - 1]]);
     // the preset's values go in as overrides so that presets read from files need no loader
-    const device = { model: base.model.id, set: { ...(base.preset?.params ?? {}), ...(base.set ?? {}) } };
+    const set = { ...(base.preset?.params ?? {}), ...((base.spec?.set as Record<string, unknown> | undefined) ?? {}), ...(base.set ?? {}) };
+    const device = base.spec ? { ...base.spec, set, preset: undefined, count: undefined } : { model: base.model.id, set };
     const raw = {
       device,
       circuit: { series: settings.series, compliance: Number.isFinite(settings.compliance) ? settings.compliance : 'none' },

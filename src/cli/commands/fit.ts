@@ -9,6 +9,7 @@ import { stringify } from 'yaml';
 import type { DeviceModel, Preset } from '../../devices/contract.js';
 import { getModel, getPreset } from '../../devices/catalogue.js';
 import { presetFromData } from '../../devices/preset-file.js';
+import { buildEquationModel } from '../../devices/equation/build.js';
 import { resolveParams } from '../../devices/params.js';
 import { parseQuantity, SpecError } from '../../units/parse.js';
 import {
@@ -20,8 +21,9 @@ import {
 
 const help = `nanoionics fit MODEL --data FILE[:KIND] ... [--free p1,p2] [--out DIR] [--json]
 
-Fit a catalogue model (MODEL: a model id, a preset id or a preset file to start from) to
-measured data. Writes a preset (YAML) that --device accepts everywhere, and a fit report.
+Fit a catalogue model (MODEL: a model id, a preset id, a preset file, or a YAML file with an
+equation model: { model: equation, equations: ... }) to measured data. Writes a preset
+(YAML) that --device accepts everywhere, and a fit report.
 
 Data (repeat --data; KIND iv (default), pulse, retention or cycles):
   iv         voltage, current [, time] [, cycle] [, device]; without time: --rate
@@ -76,13 +78,24 @@ function num(v: unknown, dim: Parameters<typeof parseQuantity>[1], flag: string,
   return parseQuantity(Number.isFinite(Number(s)) ? Number(s) : s, dim, flag);
 }
 
-function resolveStart(ref: string): { model: DeviceModel; preset?: Preset } {
+/**
+ * The starting device: a catalogue model or preset id, a preset file, or a device-spec file
+ * of an `equation` model (`{ model: equation, equations: ... }`, optionally under `device:`).
+ */
+function resolveStart(ref: string): { model: DeviceModel; preset?: Preset; spec?: Record<string, unknown> } {
   const preset = getPreset(ref);
   if (preset) return { model: getModel(preset.model)!, preset };
   const model = getModel(ref);
   if (model) return { model };
-  if (/[./\\]/.test(ref)) return presetFromData(readSpecFile(ref), ref);
-  throw new SpecError('MODEL', ref, 'a model id, a preset id or a preset file (see nanoionics models)');
+  if (!/[./\\]/.test(ref)) throw new SpecError('MODEL', ref, 'a model id, a preset id or a preset / equation-model file (see nanoionics models)');
+  let data = readSpecFile(ref) as Record<string, unknown>;
+  if (data && typeof data === 'object' && data.device && typeof data.device === 'object') data = data.device as Record<string, unknown>;
+  if (data && typeof data === 'object' && data.model === 'equation' && data.equations !== undefined) {
+    const spec = { model: 'equation', equations: data.equations, ...(data.set ? { set: data.set } : {}) };
+    if (data.fittedTo === undefined) return { model: buildEquationModel(spec, ref).model, spec };
+    return { ...presetFromData(data, ref), spec: { model: 'equation', equations: data.equations } };
+  }
+  return presetFromData(data, ref);
 }
 
 export const fitCommand: Command = {
@@ -101,7 +114,7 @@ export const fitCommand: Command = {
     if (positionals.length !== 1) throw new UsageError('usage: nanoionics fit MODEL --data FILE[:KIND] ... [--free p1,p2] [--out DIR] [--json]');
     const dataRefs = (o.data as string[] | undefined) ?? [];
     if (!dataRefs.length) throw new UsageError('--data FILE[:KIND] is required (at least one)');
-    const { model, preset } = resolveStart(positionals[0]);
+    const { model, preset, spec: deviceSpec } = resolveStart(positionals[0]);
     const set = parseSets(o.set);
     const columns = keyValues(o.col, '--col') as Partial<Record<Role, string>>;
     const units = keyValues(o.unit, '--unit') as Partial<Record<Role, string>>;
@@ -145,10 +158,10 @@ export const fitCommand: Command = {
         tabulated = { params: Object.keys(tab), method: 'fit/tabulate: pulse steps against their midpoint conductance, local linear regression at 9 knots per polarity' };
       }
     }
-    const base = { model, preset, set: startSet };
+    const base = { model, preset, set: startSet, spec: deviceSpec };
     const freeList = ((o.free as string[] | undefined) ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
     let fit: FitResult | undefined;
-    let values = resolveParams(model, preset, startSet, 'start').values;
+    let values = resolveParams(model, preset, { ...((deviceSpec?.set as Record<string, unknown> | undefined) ?? {}), ...startSet }, 'start').values;
     if (freeList.length) {
       if (!fitSets.length) throw new UsageError('--free needs iv, pulse or retention data to fit');
       const span = o.span !== undefined ? Number(o.span) : 3;
@@ -173,7 +186,7 @@ export const fitCommand: Command = {
         })
         : defaultSpreadMapping(names);
       const sweep = [...sweepSets, ...fitSets.filter((d) => d.kind === 'iv')][0];
-      const replay = sweep ? new Replay({ model, set: {} }, sweep, settings) : undefined;
+      const replay = sweep ? new Replay({ model, spec: deviceSpec }, sweep, settings) : undefined;
       const mapping = pairs.map((pq) => {
         const k = names.indexOf(pq.param);
         const direct = pq.quantity === pq.param ? 1 : (pq.quantity === 'ron' && pq.param === 'gon') || (pq.quantity === 'roff' && pq.param === 'goff') ? -1 : NaN;
@@ -184,7 +197,7 @@ export const fitCommand: Command = {
     }
     const wall = (performance.now() - t0) / 1e3;
     const id = (o.id as string | undefined) ?? `fit-${model.id}`;
-    const doc = presetDocument({ id, model, basePreset: preset?.id, fit, values, files, spreads, observed, tabulated });
+    const doc = presetDocument({ id, model, basePreset: preset?.id, fit, values, files, spreads, observed, tabulated, equations: deviceSpec?.equations });
     // the document must load back as a preset
     presetFromData(doc, `${id}.yaml`);
     if (o.out) {

@@ -14,8 +14,8 @@
  * equally spaced knots x_k = k / 8 (parameters dp0..dp8, dd0..dd8), interpolated by monotone
  * piecewise-cubic Hermite (Fritsch & Carlson, SIAM J. Numer. Anal. 17, 238 (1980)): the
  * interpolant neither overshoots nor adds extrema between knots, so asymmetric, saturating
- * and non-monotonic branches are reproduced as tabulated. Growth is gated smoothly at x = 0
- * and 1 (math/smooth `gate`).
+ * and non-monotonic branches are reproduced as tabulated. Growth is gated smoothly 1e-3 inside
+ * x = 0 and 1 (math/smooth `gate`).
  *
  * Per-pulse -> continuous-time mapping: a rectangular pulse of the reference amplitude and
  * width t_w changes x by int_0^t_w dP(x(t)) / t_w dt = dP(x) + O(dP dP'/2), i.e. exactly the
@@ -49,8 +49,12 @@ const params = [
 ] as const;
 const P = paramIndex(params);
 const DP0 = P.dp0, DD0 = P.dd0;
-/** Gate width in x. */
-const EPS = 1e-3;
+/**
+ * Gate width in x, and the gate's inset from the bounds: under a sustained drive r (1/s) the
+ * gated state creeps past the inset edge by (EPS/2) ln(1 + 2 r t / EPS), which reaches the
+ * inset 1e-3 only after r t ~ 2e4 full-range sweeps, so x stays inside [0, 1].
+ */
+const EPS = 1e-4, INSET = 1e-3;
 
 /**
  * Monotone cubic Hermite interpolation of 9 equally spaced knots stored at p[(base + k) n + j],
@@ -95,7 +99,7 @@ export const dataDriven: DeviceModel = {
         const s = Math.pow((-V - vthd) / Math.max(p[P.vd * n + j] - vthd, 1e-12), p[P.nu * n + j]);
         rate = (pchipKnots(p, DD0, n, j, xs) * s) / p[P.tw * n + j];
       }
-      dx[j] = gate(rate, xs, 0, 1, EPS);
+      dx[j] = gate(rate, xs, INSET, 1 - INSET, EPS);
     }
   },
   current(v, x, p, i, didv, n) {

@@ -111,3 +111,16 @@ test('cross-model: linear-drift fitted to sinh-drift data gives a best fit and r
   // lacking the sinh threshold, not all of it (the 1 % noise alone would allow R^2 ~ 0.9999)
   assert.ok(r2 > 0.8 && r2 < 0.999, `R^2 ${r2}`);
 });
+
+test('vteam: ron, roff, koff, voff recovered from two sweep amplitudes (bounded search)', () => {
+  const truth = { ron: 80, roff: 1500, koff: 1e-3, voff: 0.05 };
+  const dev = { preset: 'vteam-memtorch', set: truth };
+  const s1 = syntheticIv(dev, { type: 'sweep', vmax: '1 V', period: '200 ns', cycles: 2 }, 2e-9, 0.01, 61).set;
+  const s2 = syntheticIv(dev, { type: 'sweep', vmax: '0.5 V', period: '200 ns' }, 2e-9, 0.01, 62).set;
+  const model = getModel('vteam')!;
+  // with the default 3-decade bounds the search can settle in the "never switches off" basin
+  // (roff at its upper bound, koff tiny, R^2 0.998): bounds of one to two decades avoid it
+  const free = freeParams(model, ['ron=10:500', 'roff=300:1e4', 'koff=1e-5:1e-1', 'voff=0.005:0.2'], startOf('vteam', 'vteam-memtorch'));
+  const res = fitModel({ model, preset: getPreset('vteam-memtorch') }, [s1, s2], free, { ...FIT_DEFAULTS, generations: 20 });
+  check(res, truth, 'vteam');
+});

@@ -32,11 +32,18 @@ export interface FitSettings extends ReplaySettings {
   generations: number;
   residual: 'linear' | 'log';
   lmIterations: number;
+  /**
+   * Forward-difference step of the Jacobian in units of the search box (default 1e-5 of its
+   * width): large against the replay's solver noise (rtol 1e-8), small against curvature.
+   * With 1e-6 the nearly parallel k_off / v_off columns of VTEAM gave sigmas that changed
+   * by 3x between neighbouring steps.
+   */
+  fdStep: number;
 }
 
 /** Default settings. */
 export const FIT_DEFAULTS: FitSettings = {
-  seed: 1, population: 0, generations: 40, residual: 'linear', lmIterations: 40,
+  seed: 1, population: 0, generations: 40, residual: 'linear', lmIterations: 40, fdStep: 1e-5,
   vRead: 0.1, rtol: 1e-8, series: 0, compliance: Infinity, maxStepsPerRow: 50,
 };
 
@@ -141,7 +148,7 @@ export function fitModel(base: BaseDevice, sets: readonly DataSet[], free: reado
   if (!Number.isFinite(de.cost)) {
     return failed(base, free, start, sets, settings, evaluations, de.generations, `no parameter set in the search simulated successfully (last error: ${lastError})`);
   }
-  const lm = levenbergMarquardt(residuals, de.best, { maxIterations: settings.lmIterations, ftol: 1e-10, xtol: 1e-9, h: 1e-6 });
+  const lm = levenbergMarquardt(residuals, de.best, { maxIterations: settings.lmIterations, ftol: 1e-10, xtol: 1e-9, h: settings.fdStep });
   if (lm.status === 'failed' && !lm.r.length) return failed(base, free, start, sets, settings, evaluations, de.generations, lm.message);
   // final model values at the optimum
   for (let a = 0; a < n; a++) values[free[a].index] = toValue(free[a], lm.u[a]);

@@ -56,8 +56,9 @@ Options:
                      spread (default ron/roff onto same-named parameters or gon/goff)
   -h, --help
 
-Model data-driven: pulse data (both polarities, conductance reads) are tabulated into its
-knots first; --free then refines any of its parameters against the same data.
+MODEL data-driven (the bare model id): pulse data (both polarities, conductance reads) are
+tabulated into its knots first; --free then refines any of its parameters. Starting from a
+data-driven preset (ag-asi-jo2010) keeps the preset's knots and fits only --free.
 
 Exit status: 0 when the fit converged, 1 when it did not (the best point is still written),
 2 on bad input (the message names the file, the line and what was expected).`;
@@ -150,7 +151,7 @@ export const fitCommand: Command = {
     // starting values: preset + fixed overrides, then (data-driven) tabulation
     const startSet: Record<string, unknown> = { ...set };
     let tabulated: { params: string[]; method: string } | undefined;
-    if (model.id === 'data-driven') {
+    if (model.id === 'data-driven' && !preset) {
       const pulses = fitSets.filter((d) => d.kind === 'pulse' && d.target === 'g');
       if (pulses.length) {
         const tab = tabulateDataDriven(pulses);

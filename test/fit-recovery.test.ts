@@ -19,7 +19,7 @@ import { freeParams } from '../src/fit/param-space.js';
 import { pulseSequenceToSet } from '../src/fit/tabulate.js';
 import { resolveSpec, simulate } from '../src/experiment/index.js';
 import { Rng } from '../src/rng/rng.js';
-import type { DataSet } from '../src/fit/import.js';
+import { importData, type DataSet } from '../src/fit/import.js';
 import { syntheticIv } from './fit-helpers.js';
 
 function check(res: FitResult, truth: Record<string, number>, label: string): void {
@@ -123,4 +123,39 @@ test('vteam: ron, roff, koff, voff recovered from two sweep amplitudes (bounded 
   const free = freeParams(model, ['ron=10:500', 'roff=300:1e4', 'koff=1e-5:1e-1', 'voff=0.005:0.2'], startOf('vteam', 'vteam-memtorch'));
   const res = fitModel({ model, preset: getPreset('vteam-memtorch') }, [s1, s2], free, { ...FIT_DEFAULTS, generations: 20 });
   check(res, truth, 'vteam');
+});
+
+test('wox-chang retention: tau1, tau2 recovered from a retention export (20 programming pulses, 120 s of reads)', () => {
+  const truth = { tau1: 5, tau2: 40 };
+  const r = simulate(resolveSpec({ device: { preset: 'wox-chang2011', set: truth }, stimulus: { type: 'pulse-train', amplitude: '1.4 V', width: '1 ms', period: '10 ms', count: 20, tail: '120 s' }, record: { every: 'step' }, solver: { maxStep: 0.5 } }));
+  assert.equal(r.status, 'ok');
+  const rng = new Rng(81).stream('noise');
+  // an instrument file: every step during the pulses (with both sides of each edge, since
+  // the replay interpolates linearly between rows), then a read every 0.5 s; 0.5 % read noise
+  const T = r.columns.t, G = r.columns.g, V = r.columns.vs;
+  const isEdge = (t: number) => { const n = Math.round(t / 0.01), off = t - n * 0.01; return n < 20 && (Math.abs(off) < 1e-12 || Math.abs(off - 1e-3) < 1e-12); };
+  const lines = ['t [s],V [V],G [uS]'];
+  let last = -1;
+  for (let k = 0; k < T.length; k++) {
+    if (!(T[k] < 0.25 || T[k] - last >= 0.5)) continue;
+    if (T[k] >= 0.25) last = T[k];
+    const g = G[k] * 1e6 * (1 + 0.005 * rng.normal());
+    if (isEdge(T[k]) && k > 0) lines.push(`${T[k]},${V[k - 1]},${g}`);
+    lines.push(`${T[k]},${V[k]},${g}`);
+  }
+  const { sets } = importData(lines.join('\n'), 'retention.csv', { kind: 'retention' });
+  const model = getModel('wox-chang')!;
+  const free = freeParams(model, ['tau1', 'tau2'], startOf('wox-chang', 'wox-chang2011'), 2);
+  const res = fitModel({ model, preset: getPreset('wox-chang2011') }, sets, free, { ...FIT_DEFAULTS, generations: 12 });
+  check(res, truth, 'wox-chang retention');
+});
+
+test('a fit stopped early says so and still returns its best point', () => {
+  const { set } = syntheticIv({ preset: 'hp-tio2-strukov2008', set: { ron: 150 } }, { type: 'sweep', vmax: '1 V', period: '1 s' }, 0.02, 0.01, 91);
+  const model = getModel('linear-drift')!;
+  const free = freeParams(model, ['ron', 'roff'], startOf('linear-drift', 'hp-tio2-strukov2008'));
+  const res = fitModel({ model, preset: getPreset('hp-tio2-strukov2008') }, [set], free, { ...FIT_DEFAULTS, generations: 0, lmIterations: 1 });
+  assert.equal(res.status, 'not-converged');
+  assert.ok(res.warnings.some((w) => /did not converge/.test(w)));
+  assert.ok(Number.isFinite(res.params[0].value) && Number.isFinite(res.sets[0].r2));
 });

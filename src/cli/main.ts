@@ -8,8 +8,9 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { protocolCommand } from './commands/protocol.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand];
+const COMMANDS: Command[] = [modelsCommand, runCommand, protocolCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

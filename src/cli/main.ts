@@ -9,8 +9,9 @@ import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
 import { protocolCommand } from './commands/protocol.js';
+import { reproduceCommand } from './commands/reproduce.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand, protocolCommand];
+const COMMANDS: Command[] = [modelsCommand, runCommand, protocolCommand, reproduceCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -17,12 +17,12 @@ export const ivProtocol: Protocol = {
   id: 'iv',
   title: 'Bipolar I-V sweep',
   figures: 'Fig. 1, 2',
-  summary: 'triangular sweep 0 -> vmax -> 0 -> vmin -> 0 (cycles times) with compliance; SET/RESET voltages, ON/OFF at vRead, the loop',
+  summary: 'triangular sweep 0 -> vmax -> 0 -> vmin -> 0 (cycles times) with compliance; SET/RESET voltages (last cycle), ON/OFF at vRead, the loop',
   params: [
     pp('vmax', 1, 'voltage', 'V', 'positive sweep limit'),
     pp('vmin', -1, 'voltage', 'V', 'negative sweep limit'),
     pp('period', 1, 'time', 's', 'duration of one full cycle', { min: 0 }),
-    pp('cycles', 1, 'dimensionless', '1', 'number of cycles', { integer: true, min: 1, max: 100 }),
+    pp('cycles', 2, 'dimensionless', '1', 'number of cycles', { integer: true, min: 1, max: 100 }),
     pp('compliance', 0, 'current', 'A', 'current compliance (0: the circuit block\'s)', { min: 0 }),
     ...READ_PARAMS,
   ],
@@ -39,7 +39,11 @@ export const ivProtocol: Protocol = {
     b.ran(res.status === 'ok', `${res.status}: ${res.message}`);
     const c = res.columns;
     const g = ctx.series ? c.gB : c.g;
-    const sv = switchingVoltages(c.vs, g);
+    // SET / RESET from the last cycle (the first may start from a state the loop never revisits)
+    const cyc = num(p, 'cycles'), tLast = (cyc - 1) * num(p, 'period');
+    let k0 = 0;
+    while (k0 < c.t.length - 1 && c.t[k0] < tLast) k0++;
+    const sv = switchingVoltages(c.vs.subarray(k0), g.subarray(k0));
     b.metric('vSet', sv.vSet, 'V', 'source voltage at which the read conductance first rises through the geometric mean of its extremes');
     b.metric('vReset', sv.vReset, 'V', 'source voltage at which it next falls through that level');
     b.metric('gOn', sv.gOn, 'S', 'largest read conductance in the loop');

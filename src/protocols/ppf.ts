@@ -51,7 +51,7 @@ export const ppfProtocol: Protocol = {
     const b = new ResultBuilder('ppf', ctx, p);
     const iv = [...list(p, 'intervals')].sort((a, c) => a - c);
     const s = setSign(ctx);
-    const ppf: number[] = [], inc: number[] = [], resp: number[] = [], dG2: number[] = [];
+    const ppf: number[] = [], inc: number[] = [], resp: number[] = [], dG1: number[] = [], dG2: number[] = [];
     const a1 = num(p, 'firstAmplitude') || num(p, 'amplitude'), w1 = num(p, 'firstWidth') || num(p, 'width');
     const probe = new Plan(readSettings(p));
     const readDur = probe.read.mode === 'pulse' ? probe.pulseDuration(probe.read.width) : 0;
@@ -72,10 +72,11 @@ export const ppfProtocol: Protocol = {
       const g = r.g, g0 = g[0], g1 = g[1], gb = g[before], g2 = g[g.length - 1];
       inc.push((g2 - gb) / (g1 - g0));
       resp.push((g2 - g0) / (g1 - g0));
+      dG1.push(g1 - g0);
       dG2.push(g2 - gb);
       ppf.push(str(p, 'index') === 'increment' ? inc[inc.length - 1] : resp[resp.length - 1]);
     }
-    b.table('ppf', { interval: iv, ppf, incrementRatio: inc, responseRatio: resp, dG2 }, { interval: 's', ppf: '1', incrementRatio: '1', responseRatio: '1', dG2: 'S' });
+    b.table('ppf', { interval: iv, ppf, incrementRatio: inc, responseRatio: resp, dG1, dG2 }, { interval: 's', ppf: '1', incrementRatio: '1', responseRatio: '1', dG1: 'S', dG2: 'S' });
     const f = fitExp(iv, ppf, { yInf: 1, seed: ctx.seed });
     const c = curve(f.evaluate, iv[0], iv[iv.length - 1]);
     b.table('fit', { interval: c.x, ppf: c.y }, { interval: 's', ppf: '1' });

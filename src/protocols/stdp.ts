@@ -82,7 +82,9 @@ export const stdpProtocol: Protocol = {
     b.metric('dWPlus', pos[0], '1', `relative change at dt = +${mags[0]} s`);
     b.metric('dWMinus', neg[0], '1', `relative change at dt = -${mags[0]} s`);
     b.metric('antisymmetric', pos[0] > 0 && neg[0] < 0 ? 1 : 0, '1', '1 when the shortest +dt potentiates and the shortest -dt depresses');
-    b.metric('decaysWithDelay', pos.every((x, k) => k === 0 || Math.abs(x) <= Math.abs(pos[k - 1])) && neg.every((x, k) => k === 0 || Math.abs(x) <= Math.abs(neg[k - 1])) ? 1 : 0, '1', '1 when |dW| never grows with |dt| on either side');
+    // the window falls toward the far-apart baseline: dW never rises with dt > 0 and never falls
+    // as dt < 0 grows in magnitude (a tiny baseline of either sign at the largest |dt| is allowed)
+    b.metric('decaysWithDelay', pos.every((x, k) => k === 0 || x <= pos[k - 1]) && neg.every((x, k) => k === 0 || x >= neg[k - 1]) ? 1 : 0, '1', '1 when dW falls monotonically toward the far-delay baseline on both sides');
     b.metric('aPlus', f.aPlus.value, '1', 'fitted potentiation amplitude A+');
     b.metric('tauPlus', f.tauPlus.value, 's', `fitted potentiation window tau+ (standard error ${f.tauPlus.error.toPrecision(2)} s)`);
     b.metric('aMinus', f.aMinus.value, '1', 'fitted depression amplitude A- (signed)');

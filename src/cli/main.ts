@@ -10,13 +10,17 @@ import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
 import { fitCommand } from './commands/fit.js';
 import { labCommand } from './commands/lab.js';
+import { protocolCommand } from './commands/protocol.js';
+import { reproduceCommand } from './commands/reproduce.js';
 
-const COMMANDS: Command[] = [
-  modelsCommand,
-  runCommand,
-  labCommand,
-  fitCommand,
-];
+// One line per command, in the order of the help listing.
+const COMMANDS: Command[] = [];
+COMMANDS.push(modelsCommand);
+COMMANDS.push(runCommand);
+COMMANDS.push(protocolCommand);
+COMMANDS.push(reproduceCommand);
+COMMANDS.push(fitCommand);
+COMMANDS.push(labCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -12,4 +12,5 @@ export * as devices from './devices/index.js';
 export * as stimulus from './stimulus/index.js';
 export * as circuit from './circuit/index.js';
 export * as experiment from './experiment/index.js';
+export * as fit from './fit/index.js';
 export { VERSION } from './version.js';

@@ -95,6 +95,7 @@ test('nanoionics fit writes a preset that loads through resolveSpec and reproduc
   // replay the measured stimulus with the written preset, as any user would
   const spec = resolveSpec({ device: { preset: join(out, 'my-cell.yaml') }, stimulus: { type: 'pwl', points: Array.from(set.t, (t, k) => [t, set.v[k]]) }, record: { every: 'breakpoint' }, solver: { rtol: 1e-8 } }, specContext());
   assert.ok(spec.device.preset?.metadata?.uncertainties, 'metadata round-trips');
+  assert.equal(spec.device.preset?.sweep?.vSet, getPreset('hp-tio2-strukov2008')!.sweep!.vSet, 'protocol sweep scale copied from the base preset');
   assert.ok(spec.device.resolved.spreads.size > 0, 'spreads load');
   const r = simulate({ ...spec, device: { ...spec.device, resolved: { ...spec.device.resolved, spreads: new Map() } } });
   let err = 0, scale = 0;

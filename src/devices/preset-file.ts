@@ -39,16 +39,27 @@ export function presetFromData(data: unknown, where: string): { preset: Preset; 
     params: params as Record<string, number | string>,
     citation: str('citation', true), fittedTo: str('fittedTo', true), notes: str('notes', false) || undefined,
     metadata: metadataOf(o),
+    sweep: sweepOf(o.sweep, where),
   };
   // validate every value now so that errors point at the file
   resolveParams(model, preset, undefined, `${where}: params`);
   return { preset, model };
 }
 
-const PRESET_KEYS = new Set(['id', 'model', 'title', 'params', 'citation', 'fittedTo', 'notes', 'equations']);
+const PRESET_KEYS = new Set(['id', 'model', 'title', 'params', 'citation', 'fittedTo', 'notes', 'equations', 'sweep']);
 
 /** Keys of a preset file other than the preset fields, or undefined when there are none. */
 function metadataOf(o: Record<string, unknown>): Record<string, unknown> | undefined {
   const extra = Object.entries(o).filter(([k]) => !PRESET_KEYS.has(k));
   return extra.length ? Object.fromEntries(extra) : undefined;
+}
+
+/** The optional standard-sweep scale of a preset file ({ vSet, vReset, period?, compliance?, vRead? }, SI numbers). */
+function sweepOf(v: unknown, where: string): Preset['sweep'] {
+  if (v === undefined) return undefined;
+  const o = v as Record<string, unknown>;
+  const ok = typeof v === 'object' && v !== null && typeof o.vSet === 'number' && typeof o.vReset === 'number'
+    && ['period', 'compliance', 'vRead'].every((k) => o[k] === undefined || typeof o[k] === 'number');
+  if (!ok) throw new SpecError(`${where}: sweep`, v, '{ vSet, vReset, period?, compliance?, vRead? } as SI numbers');
+  return o as unknown as Preset['sweep'];
 }

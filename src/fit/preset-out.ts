@@ -24,6 +24,8 @@ export interface PresetOutInput {
   model: DeviceModel;
   /** Preset the fit started from, if any. */
   basePreset?: string;
+  /** Standard-sweep scale for protocols (copied from the base preset). */
+  sweep?: Readonly<Record<string, number>>;
   fit?: FitResult;
   /** Full parameter vector to write (defaults to fit.values). */
   values: Float64Array;
@@ -63,6 +65,7 @@ export function presetDocument(inp: PresetOutInput): Record<string, unknown> {
     params,
   };
   if (inp.equations !== undefined) doc.equations = inp.equations;
+  if (inp.sweep) doc.sweep = { ...inp.sweep };
   if (fit) {
     doc.uncertainties = Object.fromEntries(fit.params.map((p) => [p.name, { value: sig6(p.value), sigma: sig6(p.sigma), unit: p.unit, ...(p.log ? { sigmaDecades: sig6(p.sigmaCoord) } : {}), atBound: p.atBound }]));
     doc.correlations = { params: fit.params.map((p) => p.name), matrix: fit.correlation.map((row) => row.map((x) => Number(x.toFixed(4)))) };

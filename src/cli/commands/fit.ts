@@ -99,6 +99,12 @@ function resolveStart(ref: string): { model: DeviceModel; preset?: Preset; spec?
   return presetFromData(data, ref);
 }
 
+/** Protocol amplitudes of a tabulated data-driven device: its reference pulses. */
+function sweepOfTable(values: Float64Array, model: DeviceModel): Record<string, number> {
+  const at = (n: string) => values[model.params.findIndex((p) => p.name === n)];
+  return { vSet: at('vp'), vReset: -at('vd'), vRead: 0.1 };
+}
+
 export const fitCommand: Command = {
   name: 'fit',
   summary: 'fit a model to measured data (CSV) and write a preset',
@@ -198,7 +204,7 @@ export const fitCommand: Command = {
     }
     const wall = (performance.now() - t0) / 1e3;
     const id = (o.id as string | undefined) ?? `fit-${model.id}`;
-    const doc = presetDocument({ id, model, basePreset: preset?.id, fit, values, files, spreads, observed, tabulated, equations: deviceSpec?.equations });
+    const doc = presetDocument({ id, model, basePreset: preset?.id, sweep: preset?.sweep ?? (model.id === 'data-driven' ? sweepOfTable(values, model) : undefined), fit, values, files, spreads, observed, tabulated, equations: deviceSpec?.equations });
     // the document must load back as a preset
     presetFromData(doc, `${id}.yaml`);
     if (o.out) {

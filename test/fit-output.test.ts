@@ -18,10 +18,10 @@ import { main } from '../src/cli/main.js';
 import { specContext } from '../src/cli/context.js';
 import { syntheticIv, toCsv } from './fit-helpers.js';
 
-/** The NeuroSim update curve of Ag/a-Si (measurements.md F) with A = P_max / NL. */
+/** The NeuroSim update curve of Ag/a-Si (measurements.md F); A / P_max from NeuroSim's getParamA table for NL 2.40 and 4.88. */
 function neurosimAgASi(): { g: number[]; amps: number[]; range: number } {
   const gmax = 1 / 26e6, gmin = gmax / 12.5, R = gmax - gmin;
-  const AP = 97 / 2.4, AD = 100 / 4.88;
+  const AP = 0.499181 * 97, AD = 0.200303 * 100;
   const BP = R / (1 - Math.exp(-97 / AP)), BD = R / (1 - Math.exp(-100 / AD));
   const g = [gmin], amps: number[] = [];
   for (let p = 1; p <= 97; p++) { g.push(BP * (1 - Math.exp(-p / AP)) + gmin); amps.push(3.2); }

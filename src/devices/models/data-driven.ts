@@ -116,21 +116,23 @@ export const dataDriven: DeviceModel = {
  * Ag/a-Si (Jo et al., Nano Lett. 10, 1297 (2010)) as tabulated by NeuroSim V3.0 (user manual
  * Table II; measurements.md F): G from 3.08e-9 S to 3.85e-8 S (R_on 26 MOhm, on/off 12.5),
  * 97 potentiating pulses of +3.2 V / 300 us, 100 depressing pulses of -2.8 V / 300 us,
- * NeuroSim nonlinearity labels 2.40 / -4.88. The knots below are the output of
- * `fit/tabulate` applied to the NeuroSim update curve G(P) = B (1 - exp(-P/A)) + G_min with
- * A = P_max / NL (A_P = 40.4, A_D = 20.5 pulses; NeuroSim's own NL -> A table was not
- * available, so this conversion is an assumption); test/fit-data-driven.test.ts re-derives them.
+ * NeuroSim nonlinearity labels 2.40 / -4.88. NeuroSim turns a label into the curvature A of
+ * G(P) = B (1 - exp(-P/A)) + G_min through a table of A / P_max (formula.cpp getParamA of
+ * MLP_NeuroSim_V3.0, read from the public fork PaU1570/MLP_NeuroSim_V3.0): 0.499181 for 2.40
+ * and 0.200303 for 4.88 (negative for LTD: depression changes fastest right after G_max), so
+ * A_P = 48.42 and A_D = 20.03 pulses. The knots below are the output of `fit/tabulate` applied
+ * to those two curves; test/fit-output.test.ts re-derives them.
  */
 export const dataDrivenPresets: Preset[] = [
   {
     id: 'ag-asi-jo2010', model: 'data-driven', title: 'Ag/a-Si analog synapse (Jo 2010, NeuroSim tabulation)',
     params: {
       gmin: 3.0769e-9, gmax: 3.8462e-8, x0: 0, vp: 3.2, vd: 2.8, vthp: 1.6, vthd: 1.4, tw: 300e-6, nu: 1,
-      dp0: 0.027209, dp1: 0.024117, dp2: 0.021024, dp3: 0.017932, dp4: 0.014839, dp5: 0.011746, dp6: 0.0086536, dp7: 0.005561, dp8: 0.0024684,
-      dd0: -0.0003735, dd1: -0.0064723, dd2: -0.012571, dd3: -0.01867, dd4: -0.024769, dd5: -0.030867, dd6: -0.036966, dd7: -0.043065, dd8: -0.049164,
+      dp0: 0.023872, dp1: 0.02129, dp2: 0.018709, dp3: 0.016127, dp4: 0.013546, dp5: 0.010964, dp6: 0.008383, dp7: 0.0058016, dp8: 0.0032201,
+      dd0: -0.00034119, dd1: -0.0065804, dd2: -0.01282, dd3: -0.019059, dd4: -0.025298, dd5: -0.031537, dd6: -0.037777, dd7: -0.044016, dd8: -0.050255,
     },
     citation: 'S. H. Jo et al., Nano Lett. 10, 1297 (2010); parameters as tabulated in the NeuroSim V3.0 manual, Table II',
-    fittedTo: 'the NeuroSim exponential update curves of Ag/a-Si (97 / 100 pulses, G 3.1e-9..3.8e-8 S, NL 2.40 / -4.88 with A = P_max / NL assumed), tabulated by fit/tabulate; not raw measured data',
+    fittedTo: 'the NeuroSim exponential update curves of Ag/a-Si (97 / 100 pulses, G 3.1e-9..3.8e-8 S, NL 2.40 / -4.88 -> A = 48.42 / 20.03 pulses by NeuroSim\'s getParamA table), tabulated by fit/tabulate; not raw measured data',
     notes: 'Thresholds (half the pulse amplitudes) and the amplitude exponent are not constrained by the single-amplitude data; NeuroSim\'s 3.5 % cycle-to-cycle spread is not included.',
     sweep: { vSet: 3.2, vReset: -2.8, vRead: 0.1 },
   },

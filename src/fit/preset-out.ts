@@ -33,7 +33,7 @@ export interface PresetOutInput {
   spreads?: MappedSpread[];
   observed?: ObservedSpread[];
   /** Parameters set by a non-fit procedure (e.g. tabulation), with how. */
-  tabulated?: { params: string[]; method: string };
+  tabulated?: { params: string[]; method: string; goodness?: Array<{ data: string; r2: number; rmse: number; points: number }> };
   /** Equations of an `equation` model (written so that the preset file is self-contained). */
   equations?: unknown;
 }

@@ -13,7 +13,7 @@ import { buildEquationModel } from '../../devices/equation/build.js';
 import { resolveParams } from '../../devices/params.js';
 import { parseQuantity, SpecError } from '../../units/parse.js';
 import {
-  importData, parseDataRef, freeParams, fitModel, FIT_DEFAULTS, Replay, tabulateDataDriven, cyclesFromSweeps,
+  importData, parseDataRef, freeParams, fitModel, FIT_DEFAULTS, Replay, goodness, tabulateDataDriven, cyclesFromSweeps,
   observedSpreads, mapSpreads, sensitivity, defaultSpreadMapping, presetDocument, fitReportHtml,
   SWITCHING_QUANTITIES, type DataSet, type CycleTable, type FitResult, type FitSettings, type DataFileInfo,
   type Role, type SwitchingQuantity, type MappedSpread,
@@ -156,7 +156,7 @@ export const fitCommand: Command = {
     const t0 = performance.now();
     // starting values: preset + fixed overrides, then (data-driven) tabulation
     const startSet: Record<string, unknown> = { ...set };
-    let tabulated: { params: string[]; method: string } | undefined;
+    let tabulated: { params: string[]; method: string; goodness?: Array<{ data: string; r2: number; rmse: number; points: number }> } | undefined;
     if (model.id === 'data-driven' && !preset) {
       const pulses = fitSets.filter((d) => d.kind === 'pulse' && d.target === 'g');
       if (pulses.length) {
@@ -178,6 +178,13 @@ export const fitCommand: Command = {
     } else if (!tabulated && !tables.length && !sweepSets.length) {
       throw new UsageError('nothing to do: give --free p1,p2 (or cycles data for statistics, or pulse data for the data-driven model)');
     }
+    // a tabulated model without a fit: how well it replays its own data
+    const tabulatedFit = tabulated && !fit ? fitSets.map((d) => {
+      const mv = new Float64Array(d.y.length);
+      const err = new Replay(base, d, settings).evaluate(values, mv);
+      return { ...goodness(d, err ? mv.fill(NaN) : mv), model: undefined };
+    }) : undefined;
+    if (tabulated && tabulatedFit) tabulated = { ...tabulated, goodness: tabulatedFit.map((g) => ({ data: g.name, r2: g.r2, rmse: g.rmse, points: g.n })) } as typeof tabulated;
     // statistics
     const cycleTables = [...tables, ...(sweepSets.length ? [cyclesFromSweeps(sweepSets, model.setPolarity)] : [])];
     let spreads: MappedSpread[] = [];
@@ -221,7 +228,7 @@ export const fitCommand: Command = {
         for (const s of fit.sets) console.log(`  ${s.name}: R^2 ${s.r2.toFixed(5)}, RMSE ${s.rmse.toPrecision(3)} (${s.n} rows)`);
         for (const w of fit.warnings) console.log(`  warning: ${w}`);
       }
-      if (tabulated) console.log(`data-driven: tabulated ${tabulated.params.length} parameters from pulse data`);
+      if (tabulated) console.log(`data-driven: tabulated ${tabulated.params.length} parameters from pulse data${tabulatedFit ? `; replay ${tabulatedFit.map((g) => `${g.name} R^2 ${g.r2.toFixed(5)}`).join(', ')}` : ''}`);
       for (const x of observed) console.log(`  ${x.quantity}: C2C ${(100 * x.c2c).toFixed(2)} %, D2D ${(100 * x.d2d).toFixed(2)} % (${x.devices} devices, ${x.cycles} cycles${x.scale === 'log' ? ', sigma of ln' : ''})`);
       for (const s of spreads) console.log(`  -> ${s.param}C2c ${s.c2c.toPrecision(3)}, ${s.param}Dtod ${s.d2d.toPrecision(3)} (S = ${s.sensitivity.toPrecision(3)})`);
       if (o.out) console.log(`wrote ${join(String(o.out), `${id}.yaml`)}${fit ? ', fit-report.html' : ''}, fit.json`);

@@ -11,13 +11,14 @@ import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
 import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
 import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
 import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
+import { ecmKinetic, ecmKineticPresets } from './models/ecm-kinetic.js';
 
 const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
 MODELS.push(vteam, yakopcic);
-MODELS.push(stanfordPku, jartVcm, mottThermal);
+MODELS.push(stanfordPku, jartVcm, mottThermal, ecmKinetic);
 const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
 PRESETS.push(...vteamPresets, ...yakopcicPresets);
-PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
+PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets, ...ecmKineticPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

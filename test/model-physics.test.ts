@@ -102,7 +102,7 @@ test('mott-thermal (VO2): threshold switching with NDR, hysteresis and heat bala
   const r = simulate(resolveSpec({
     device: { preset: 'vo2-zhang2024' },
     circuit: { series: '12 kOhm' },
-    stimulus: { type: 'pwl', points: [[0, 0], [5e-4, 12], [1e-3, 0]] },
+    stimulus: { type: 'pwl', points: [[0, 0], [5e-4, 20], [1e-3, 0]] },
     record: { every: 'step' },
   }));
   assert.equal(r.status, 'ok', r.message);

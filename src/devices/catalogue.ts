@@ -12,13 +12,22 @@ import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
 import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
 import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
 import { ecmKinetic, ecmKineticPresets } from './models/ecm-kinetic.js';
+import { woxDu, woxDuPresets } from './models/wox-du.js';
+import { woxChang, woxChangPresets } from './models/wox-chang.js';
+import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
+import { diffusive, diffusivePresets } from './models/diffusive.js';
+import { filamentGrowth, filamentGrowthPresets } from './models/filament-growth.js';
+import { metaplasticFilament, metaplasticFilamentPresets } from './models/metaplastic-filament.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
-MODELS.push(vteam, yakopcic);
-MODELS.push(stanfordPku, jartVcm, mottThermal, ecmKinetic);
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
-PRESETS.push(...vteamPresets, ...yakopcicPresets);
-PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets, ...ecmKineticPresets);
+// One line per model file; keep the lists in step.
+const MODELS: DeviceModel[] = [];
+const PRESETS: Preset[] = [];
+MODELS.push(linearDrift, nonlinearDrift); PRESETS.push(...linearDriftPresets, ...nonlinearDriftPresets);
+MODELS.push(vteam, yakopcic); PRESETS.push(...vteamPresets, ...yakopcicPresets);
+MODELS.push(stanfordPku, jartVcm, mottThermal); PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
+MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets);
+MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
+MODELS.push(ecmKinetic); PRESETS.push(...ecmKineticPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -158,3 +158,22 @@ test('ecm-kinetic: conductance dwells at integer multiples of G0 while an atom-t
   assert.ok(inBand / total > 0.6, `fraction at plateaus ${inBand / total}`);
   assert.ok(G0 > 7.748e-5 && G0 < 7.749e-5);
 });
+
+test('ecm-kinetic (stochastic channels): conductance at contact sits on (1 + n) G0, n integer', () => {
+  const r = simulate(resolveSpec({
+    device: { preset: 'nb-zno-pt-quantized', set: { quantize: 'stochastic' } }, circuit: { compliance: '400 uA' },
+    stimulus: { type: 'pwl', points: [[0, 0], [0.5, 1]] },
+    record: { every: 1e-4 }, seed: 5,
+  }));
+  assert.equal(r.status, 'ok', r.message);
+  const { gG0, n, x } = r.columns;
+  let levels = 0, last = -1;
+  for (let k = 0; k < n.length; k++) {
+    assert.equal(n[k], Math.round(n[k]), `n is an integer (${n[k]})`);
+    if (x[k] > 1.2e-12) continue; // in contact (x within 0.2 pm of its lower gate x_lo = 1 pm)
+    // tip tunnelling factor exp(-2 kappa (x - x_lo)) >= 0.998 for x - x_lo < 0.2 pm, leak 1e-8 S = 1.3e-4 G0
+    assert.ok(Math.abs(gG0[k] - 1 - n[k]) < 0.01, `G/G0 = ${gG0[k]} with n = ${n[k]}`);
+    if (n[k] !== last) { levels++; last = n[k]; }
+  }
+  assert.ok(levels >= 3, `distinct plateaus visited: ${levels}`);
+});

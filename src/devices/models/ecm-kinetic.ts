@@ -23,6 +23,10 @@
  *   Q(Q(n)) is a smooth staircase, flat to third order at every integer: the conductance dwells
  *   at (1 + k) G0 while k channels are open and moves quickly between plateaus.
  * x, n are held in [x_lo, L], [0, n_max] by the directional gates of devices/bound-gate.
+ * quantize = 'stochastic': n is an integer changed only by the `jump` hook: after an accepted
+ * step [t0, t1] it moves by k ~ Poisson(|dn/dt| (t1 - t0)) channels in the sign of dn/dt
+ * (rate evaluated at t1; step-consistent as the integrator's steps resolve the rate), so G
+ * sits exactly on (1 + n) G0 at contact and jumps between plateaus.
  * No emf (nanobattery) term: I = 0 at V = 0. SET at positive voltage on the active electrode.
  * @module devices/models/ecm-kinetic
  */
@@ -56,6 +60,7 @@ const params = [
   param('natom', 20, '1', 'dimensionless', 1e-3, 1e9, 'deposited atoms per additional conduction channel', CAL),
   param('nmax', 200, '1', 'dimensionless', 1, 1e6, 'largest number of contact channels', CAL),
   param('x0', 10e-9, 'm', 'length', 0, 1e-5, 'initial gap', CAL),
+  param('quantize', 0, '1', 'dimensionless', 0, 1, "contact channels: 'smooth' (continuous n, staircase conductance) or 'stochastic' (integer n, +-1 Poisson events)", 'models.md §8.3 (discrete-event implementation)', { integer: true, choices: ['smooth', 'stochastic'], fixed: true }),
 ] as const;
 const states = [
   { name: 'x', unit: 'm', min: 0, max: 1e-5, meaning: 'tunnelling gap between filament tip and counter electrode', atol: 1e-14, init: 'x0' },
@@ -139,7 +144,7 @@ export const ecmKinetic: DeviceModel = {
         vn = phi / p[P.natom * n + j];
       }
       dx[j] = boundGate(vx, xs, xlo, p[P.len * n + j], p[P.xEps * n + j]);
-      dx[n + j] = boundGate(vn, nc, 0, p[P.nmax * n + j], 0.05);
+      dx[n + j] = p[P.quantize * n + j] === 1 ? 0 : boundGate(vn, nc, 0, p[P.nmax * n + j], 0.05);
     }
   },
   current(v, x, p, i, didv, n) {
@@ -148,6 +153,27 @@ export const ecmKinetic: DeviceModel = {
       i[j] = v[j] * g;
       if (didv) didv[j] = g;
     }
+  },
+  jump(t0, t1, v, x, p, rng, n) {
+    let changed = false;
+    for (let j = 0; j < n; j++) {
+      if (p[P.quantize * n + j] !== 1) continue;
+      const phi = ionic(p, n, j, v[j], x[j]) / (p[P.z * n + j] * Q);
+      let r = phi / p[P.natom * n + j];
+      if (phi > 0) {
+        const kappa = Math.sqrt(2 * p[P.mstar * n + j] * p[P.dw0 * n + j]) / HBAR;
+        const t = Math.exp(-2 * kappa * Math.max(x[j] - p[P.xlo * n + j], 0));
+        r *= t * t;
+      }
+      const lam = Math.abs(r) * (t1 - t0);
+      if (!(lam > 0)) continue;
+      const k = rng.poisson(lam);
+      if (k === 0) continue;
+      const nc = x[n + j] + (r > 0 ? k : -k);
+      x[n + j] = nc < 0 ? 0 : Math.min(nc, Math.floor(p[P.nmax * n + j]));
+      changed = true;
+    }
+    return changed;
   },
   outputs: [{ name: 'gG0', unit: '1', meaning: 'electronic conductance in units of G0 = 2e^2/h' }, { name: 'iion', unit: 'A', meaning: 'ionic current' }],
   outputsAt(v, x, p, out, n) {

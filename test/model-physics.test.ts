@@ -177,3 +177,47 @@ test('ecm-kinetic (stochastic channels): conductance at contact sits on (1 + n) 
   }
   assert.ok(levels >= 3, `distinct plateaus visited: ${levels}`);
 });
+
+test('vteam: I-V options hit R_on and R_off at the bounds; gates stop only outward motion', () => {
+  const m = getModel('vteam')!;
+  for (const iv of ['linear', 'exponential']) {
+    const p = resolveParams(m, getPreset('vteam-memtorch'), { iv }, 'set').values;
+    const i = new Float64Array(1);
+    m.current(Float64Array.of(1), Float64Array.of(0), p, i, null, 1);
+    assert.ok(Math.abs(1 / i[0] - 50) < 1e-9, `${iv}: R(x_on) = ${1 / i[0]}`);
+    m.current(Float64Array.of(1), Float64Array.of(3e-9), p, i, null, 1);
+    assert.ok(Math.abs(1 / i[0] - 1000) < 1e-9, `${iv}: R(x_off) = ${1 / i[0]}`);
+  }
+  // at x_off a RESET voltage cannot push further, a SET voltage moves the state at full speed
+  // ("3 nm" parses to x_off within an ulp; the gate is (d/eps)^2 ~ 1e-26 there, i.e. stopped)
+  assert.ok(Math.abs(rate('vteam', 'vteam-memtorch', {}, 1, [3e-9])[0]) < 1e-20);
+  const vSet = rate('vteam', 'vteam-memtorch', {}, -1, [3e-9])[0];
+  assert.ok(Math.abs(vSet / (-10 * 4 ** 3) - 1) < 1e-12, `SET rate at x_off ${vSet} m/s, k_on (V/v_on - 1)^3 = -640`);
+  // between the thresholds nothing moves
+  assert.equal(rate('vteam', 'vteam-memtorch', {}, -0.1, [1.5e-9])[0], 0);
+});
+
+test('jart-vcm: the internal solve satisfies Kirchhoff and the quasi-static heat balance', () => {
+  const m = getModel('jart-vcm')!;
+  const p = resolveParams(m, getPreset('jart-hfo2-cuppers2019'), {}, 'set').values;
+  const get = (name: string) => p[m.params.findIndex((d) => d.name === name)];
+  const area = Math.PI * get('r') ** 2, zqm = get('zvo') * Q * get('mun') * area;
+  const out = new Float64Array(2), i = new Float64Array(1);
+  for (const N of [0.008, 1, 20]) {
+    for (const V of [-1.2, -0.4, 0.3, 1.2]) {
+      m.current(Float64Array.of(V), Float64Array.of(N), p, i, null, 1);
+      m.outputsAt!(Float64Array.of(V), Float64Array.of(N), p, out, 1);
+      const [T, vs] = out, I = i[0];
+      const rd = get('ldisc') / (zqm * N * 1e26), rp = (get('lcell') - get('ldisc')) / (zqm * get('nplug') * 1e26);
+      const rser = get('rtiox') + get('r0') * (1 + get('alphaline') * get('r0') * I * I * get('rthline'));
+      const kv = vs + I * (rd + rp + rser) - V;
+      // bracketed Newton stops at 1e-12 V + 1e-10 |V_S| on V_S; the residual is that times (1 + g R)
+      assert.ok(Math.abs(kv) < 1e-6, `N ${N}, V ${V}: Kirchhoff residual ${kv} V`);
+      const rth = get('rth0') * (V < 0 ? 1 : get('rthScale'));
+      const tq = get('t0') + I * (vs + I * (rd + rp)) * rth;
+      // outer Illinois iteration stops at |h(T)| < 1e-6 K or a bracket of 1e-9 T
+      assert.ok(Math.abs(T - Math.min(tq, get('t0') + 3000)) < 1e-3, `N ${N}, V ${V}: T ${T} K, T0 + P R_th = ${tq} K`);
+      assert.ok(Math.sign(I) === Math.sign(V), 'current follows the voltage');
+    }
+  }
+});

@@ -159,3 +159,19 @@ test('a fit stopped early says so and still returns its best point', () => {
   assert.ok(res.warnings.some((w) => /did not converge/.test(w)));
   assert.ok(Number.isFinite(res.params[0].value) && Number.isFinite(res.sets[0].r2));
 });
+
+test('thermal-second-order (ta2o5-kim2015): gOn, nu, tauTh recovered from a sweep plus a fast pulse train', () => {
+  const model = getModel('thermal-second-order')!;
+  const start = startOf('thermal-second-order', 'ta2o5-kim2015');
+  const at = (n: string) => start[model.params.findIndex((p) => p.name === n)];
+  const truth = { gOn: 1.3 * at('gOn'), nu: 2 * at('nu'), tauTh: 0.7 * at('tauTh') };
+  const dev = { preset: 'ta2o5-kim2015', set: truth };
+  const s1 = syntheticIv(dev, { type: 'sweep', vmax: '1.4 V', period: '1 ms' }, 5e-6, 0.01, 71).set;
+  // rise and fall equal to the 10 ns sampling step: linear interpolation between the rows is
+  // then exactly the applied trapezoid (zero-width edges sampled on a grid would be ramps)
+  const s2 = syntheticIv(dev, { type: 'pulse-train', amplitude: '1.4 V', rise: '10 ns', fall: '10 ns', width: '100 ns', period: '300 ns', count: 4, tail: '1 us' }, 10e-9, 0.01, 72).set;
+  // the pulses probe the thermal memory (tauTh): pulses 200 ns apart find the device still warm
+  const free = freeParams(model, ['gOn', 'nu', 'tauTh'], start, 1);
+  const res = fitModel({ model, preset: getPreset('ta2o5-kim2015') }, [s1, s2], free, { ...FIT_DEFAULTS, generations: 10 });
+  check(res, truth, 'thermal-second-order');
+});

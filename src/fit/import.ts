@@ -17,6 +17,10 @@
  * within one cycle is an error naming the line.
  *
  * Without a time column an I-V sweep is replayed at a constant sweep rate (`rate`, V/s).
+ *
+ * The replay joins rows linearly (a PWL stimulus). A rectangular pulse therefore needs rows on
+ * both sides of each edge (two rows with the same time, the levels before and after); a file
+ * sampled on a grid across a zero-width edge replays that edge as a ramp over one sample.
  * @module fit/import
  */
 import { lookupUnit, SpecError, type Dimension } from '../units/parse.js';

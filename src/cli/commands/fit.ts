@@ -33,7 +33,8 @@ Data (repeat --data; KIND iv (default), pulse, retention or cycles):
              sweeps: switching statistics -> <param>Dtod / <param>C2c of the preset
   Units from headers "I [mA]" / "t (us)" or --unit ROLE=UNIT; columns found by usual names
   or mapped with --col ROLE=NAME|NUMBER. Roles: time voltage current conductance resistance
-  cycle device vset vreset ron roff.
+  cycle device vset vreset ron roff. Rows are replayed as a piecewise-linear stimulus:
+  give both sides of a pulse edge as two rows with the same time.
 
 Options:
   --free LIST        parameters to fit, comma separated, each NAME or NAME=LO:HI

@@ -221,7 +221,10 @@ export const fitCommand: Command = {
       if (fit) writeAtomic(join(dir, 'fit-report.html'), fitReportHtml(fit, fitSets, files, id));
       writeAtomic(join(dir, 'fit.json'), toJson({ preset: doc, fit: fit ? { ...fit, sets: fit.sets.map((s) => ({ ...s })) } : undefined, wallTime: wall }));
     }
-    if (o.json) console.log(toJson({ preset: doc, status: fit?.status ?? 'tabulated', wallTime: wall }));
+    if (o.json) {
+      const summary = fit ? { status: fit.status, message: fit.message, params: fit.params, correlation: fit.correlation, sets: fit.sets.map(({ model: _m, y: _y, ...rest }) => rest), warnings: fit.warnings, evaluations: fit.evaluations } : { status: 'tabulated' };
+      console.log(toJson({ ...summary, preset: doc, wallTime: wall }));
+    }
     else {
       if (fit) {
         console.log(`fit ${model.id}: ${fit.status} (${fit.message}), ${fit.evaluations} simulations, ${wall.toFixed(1)} s`);

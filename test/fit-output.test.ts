@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { getPreset } from '../src/devices/catalogue.js';
 import { resolveSpec, simulate } from '../src/experiment/index.js';
 import { tabulateDataDriven, pulseSequenceToSet } from '../src/fit/tabulate.js';
-import { observedSpreads } from '../src/fit/variability.js';
+import { observedSpreads, extractSwitching } from '../src/fit/variability.js';
 import { Rng } from '../src/rng/rng.js';
 import { main } from '../src/cli/main.js';
 import { specContext } from '../src/cli/context.js';
@@ -143,4 +143,23 @@ test('an equation model (device-spec file) is fitted by the CLI and its preset c
   }
   const spec = resolveSpec({ device: { preset: join(out, 'eq-fit.yaml') }, stimulus: { type: 'dc', level: 0.1, duration: 1e-3 } }, specContext());
   assert.equal(spec.device.model.id, 'equation');
+});
+
+test('switching parameters are extracted from an ideal bipolar loop', () => {
+  // 0 -> 1 -> 0 -> -1 -> 0 V in 0.01 V steps; 10 kOhm until V reaches 0.6 V (SET), 1 kOhm until -0.5 V (RESET)
+  const v: number[] = [], i: number[] = [];
+  let r = 1e4;
+  const push = (x: number) => {
+    if (x >= 0.6 - 1e-9) r = 1e3;
+    if (x <= -0.5 + 1e-9) r = 1e4;
+    v.push(x); i.push(x / r);
+  };
+  for (let k = 0; k <= 100; k++) push(k / 100);
+  for (let k = 99; k >= -100; k--) push(k / 100);
+  for (let k = -99; k <= 0; k++) push(k / 100);
+  const sw = extractSwitching(v, i, 1);
+  // exact: the loop is piecewise ohmic, events land on grid points
+  assert.ok(Math.abs(sw.vset - 0.6) < 1e-9, `vset ${sw.vset}`);
+  assert.ok(Math.abs(sw.vreset + 0.5) < 1e-9, `vreset ${sw.vreset}`);
+  assert.ok(Math.abs(sw.ron - 1e3) < 1e-6 && Math.abs(sw.roff - 1e4) < 1e-5, `ron ${sw.ron} roff ${sw.roff}`);
 });

@@ -5,8 +5,9 @@
  *
  * Switching parameters per (device, cycle) come from a summary table (V_set, V_reset, R_on,
  * R_off columns) or are extracted from raw I-V sweeps (`extractSwitching`):
- *   R_off  median V/I of the low-bias rows (|V| <= 0.2 max|V|) before the SET event,
- *   R_on   median V/I of the low-bias rows between the SET and the RESET events,
+ *   R_on   the median of the three smallest |V/I| among the low-bias rows (|V| <= 0.2 max|V|),
+ *   R_off  the median of the three largest (robust for gradual switching, where the SET and
+ *          RESET events are not sharp enough to split the sweep into states),
  *   V_set  the voltage of the largest rise of ln|I/V| between consecutive rows with V of the
  *          SET polarity, V_reset the same for the largest fall with the other polarity.
  *
@@ -49,18 +50,15 @@ export function extractSwitching(v: ArrayLike<number>, i: ArrayLike<number>, set
     if (Math.sign(v[k]) === setPolarity && d > best) { best = d; kSet = k; }
     if (Math.sign(v[k]) === -setPolarity && d < worst) { worst = d; kReset = k; }
   }
-  const rAt = (lo: number, hi: number) => {
-    const r: number[] = [];
-    for (let k = lo; k < hi; k++) if (Math.abs(v[k]) > 1e-3 * vmax && Math.abs(v[k]) <= lowBias && i[k] !== 0) r.push(Math.abs(v[k] / i[k]));
-    return r.length ? median(r) : NaN;
-  };
-  const before = kSet >= 0 ? kSet : n;
-  const after = kReset > kSet ? kReset : n;
+  const r: number[] = [];
+  for (let k = 0; k < n; k++) if (Math.abs(v[k]) > 1e-3 * vmax && Math.abs(v[k]) <= lowBias && i[k] !== 0) r.push(Math.abs(v[k] / i[k]));
+  r.sort((x, y) => x - y);
+  const m = r.length;
   return {
     vset: kSet >= 0 ? v[kSet] : NaN,
     vreset: kReset >= 0 ? v[kReset] : NaN,
-    roff: rAt(0, before),
-    ron: kSet >= 0 ? rAt(kSet, after) : NaN,
+    ron: m ? median(r.slice(0, Math.min(3, m))) : NaN,
+    roff: m ? median(r.slice(Math.max(0, m - 3))) : NaN,
   };
 }
 

@@ -7,6 +7,11 @@ import type { DeviceModel, Preset } from './contract.js';
 import type { MultiTerminalModel } from './multi-terminal.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { vteam, vteamPresets } from './models/vteam.js';
+import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
+import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
+import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
+import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
 import { woxDu, woxDuPresets } from './models/wox-du.js';
 import { woxChang, woxChangPresets } from './models/wox-chang.js';
 import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
@@ -16,12 +21,14 @@ import { metaplasticFilament, metaplasticFilamentPresets } from './models/metapl
 import { liReservoir, liReservoirPresets } from './models/li-reservoir.js';
 import { modulatoryFilament, modulatoryFilamentPresets } from './models/modulatory-filament.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift,
-  woxDu, woxChang, thermalSecondOrder, diffusive, filamentGrowth, metaplasticFilament,
-];
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets,
-  ...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets, ...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets,
-];
+// One line per model file; keep the lists in step.
+const MODELS: DeviceModel[] = [];
+const PRESETS: Preset[] = [];
+MODELS.push(linearDrift, nonlinearDrift); PRESETS.push(...linearDriftPresets, ...nonlinearDriftPresets);
+MODELS.push(vteam, yakopcic); PRESETS.push(...vteamPresets, ...yakopcicPresets);
+MODELS.push(stanfordPku, jartVcm, mottThermal); PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
+MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets);
+MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

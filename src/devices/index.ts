@@ -5,3 +5,4 @@ export * from './windows.js';
 export * from './catalogue.js';
 export * from './preset-file.js';
 export * from './multi-terminal.js';
+export * as equation from './equation/index.js';

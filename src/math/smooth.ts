@@ -15,6 +15,7 @@ export function limexp(x: number): number {
 
 /** sinh with limited exponentials (odd, C1, finite for any finite x). */
 export function limsinh(x: number): number {
+  if (x <= LIMEXP_MAX && x >= -LIMEXP_MAX) return Math.sinh(x); // one library call inside the range
   return 0.5 * (limexp(x) - limexp(-x));
 }
 

@@ -14,21 +14,12 @@
  * waveform is circuit/multi-terminal.
  * @module devices/multi-terminal
  */
-import type { ParamDef, Preset, StateDef } from './contract.js';
+import type { DeviceModel, Preset, StateDef } from './contract.js';
 import { resolveParams } from './params.js';
 import { SpecError } from '../units/parse.js';
 
-/** A device with several terminals and one shared state. */
-export interface MultiTerminalModel {
-  readonly id: string;
-  readonly title: string;
-  /** Equations in one paragraph (the TSDoc of the file has the full set). */
-  readonly summary: string;
-  readonly citation: string;
-  readonly reviewLink: string;
-  readonly params: readonly ParamDef[];
-  /** Stiff dynamics: drive it with the Rosenbrock method. */
-  readonly stiff: boolean;
+/** A device with several terminals and one shared state (identity, schema and stiffness as DeviceModel). */
+export interface MultiTerminalModel extends Pick<DeviceModel, 'id' | 'title' | 'summary' | 'citation' | 'reviewLink' | 'params' | 'stiff'> {
   /** Terminal names for a parameter set (the count may depend on a structural parameter). */
   terminals(p: Float64Array): string[];
   /** State variables for a parameter set. */

@@ -24,16 +24,16 @@ function history(amp: number, n: number, m: number) {
 }
 
 test('ta2o5-zhu2017: equal conductance from two priming histories, opposite response to identical test pulses', () => {
-  // history A: 14 pulses of 1.1 V (column stays anchored at the top electrode);
-  // history B: 16 pulses of 1.2 V (column driven past the centre, anchored at the bottom)
-  const a = history(1.1, 14, 10), b = history(1.2, 16, 10);
+  // history A: 30 pulses of 1.1 V (column stays on the top side of the centre);
+  // history B: 14 pulses of 1.2 V (column driven past the centre, short of the bottom wall)
+  const a = history(1.1, 30, 10), b = history(1.2, 14, 10);
   // measurements.md A4 (a): same G within +-5 %
   assert.ok(Math.abs(a.gPrimed - b.gPrimed) / a.gPrimed < 0.05, `G_A ${a.gPrimed}, G_B ${b.gPrimed}`);
   // different hidden state: the column sits on opposite sides of the centre
   assert.ok(a.p > 0.5 && b.p < 0.5, `p_A ${a.p}, p_B ${b.p}`);
-  // opposite sign of the change under identical stimulation, each larger than 1 % of G
+  // opposite sign of the change under identical stimulation, each larger than 3 % of G
   const dA = (a.gAfter - a.gPrimed) / a.gPrimed, dB = (b.gAfter - b.gPrimed) / b.gPrimed;
-  assert.ok(dA > 0.01 && dB < -0.01, `relative change A ${dA}, B ${dB}`);
+  assert.ok(dA > 0.03 && dB < -0.03, `relative change A ${dA}, B ${dB}`);
 });
 
 test('metaplastic-filament: the conductance is many-to-one (mirror positions give the same G)', () => {

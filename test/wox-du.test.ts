@@ -60,3 +60,17 @@ test('wox-du: without the enhancement state (kappa = 0) there is no facilitation
   // drift is state-independent away from the walls, so the ratio is 1 to ~1e-3
   assert.ok(Math.abs(p - 1) < 2e-3, `PPF without enhancement ${p}`);
 });
+
+test('wox-du2015: identical pulses give a strictly rising, saturating response (no plateau at the bound)', () => {
+  // 60 pulses of 1.4 V / 1 ms at 100 Hz: m saturates, c is driven toward 1
+  const spec = resolveSpec({ device: { preset: 'wox-du2015' }, stimulus: { type: 'pulse-train', amplitude: A, width: W, period: 10e-3, count: 60, tail: 1e-3 }, record: { every: 'breakpoint' } });
+  const r = simulate(spec);
+  assert.equal(r.status, 'ok', r.message);
+  const { t, g } = r.columns;
+  const after: number[] = [];
+  for (let k = 0; k < 60; k++) after.push(g[indexAt(t, k * 10e-3 + W)]);
+  const inc = after.slice(1).map((x, k) => x - after[k]);
+  for (const d of inc) assert.ok(d > 0, `every pulse potentiates: ${inc.join(', ')}`);
+  // saturating: the last increments are smaller than the largest one
+  assert.ok(inc[inc.length - 1] < 0.5 * Math.max(...inc), `increments ${inc[0]} ... ${inc[inc.length - 1]}`);
+});

@@ -12,6 +12,8 @@ export interface CardData {
   /** The experiment spec(s) the CLI runs to the same numbers. */
   spec?: unknown;
   meta?: unknown;
+  /** CSV text to export instead of the columns (e.g. a protocol table in the report's format). */
+  csv?: string;
 }
 
 /** Create a card inside parent; returns an update function. */
@@ -28,7 +30,7 @@ export function plotCard(parent: HTMLElement, id: string, title: string): (d: Ca
     const b = (e.target as HTMLElement).closest('button');
     if (!b || !data) return;
     const x = b.dataset.x;
-    if (x === 'csv') download(`${id}.csv`, toCsv(data.columns, data.units), 'text/csv');
+    if (x === 'csv') download(`${id}.csv`, data.csv ?? toCsv(data.columns, data.units), 'text/csv');
     else if (x === 'json') download(`${id}.json`, toJsonText(data.columns, data.units, data.meta ?? {}), 'application/json');
     else if (x === 'svg') download(`${id}.svg`, data.svg, 'image/svg+xml');
     else if (x === 'png') download(`${id}.png`, await svgToPng(data.svg), 'image/png');

@@ -4,9 +4,13 @@
  */
 import { makeApp, type View } from './app.js';
 import { deviceView } from './views/device.js';
+import { protocolsView } from './views/protocols.js';
+import { reportView } from './views/report.js';
 
 const VIEWS: Record<string, { title: string; view: View }> = {
   device: { title: 'Device explorer', view: deviceView },
+  protocols: { title: 'Protocols', view: protocolsView },
+  report: { title: 'Reproduction report', view: reportView },
 };
 
 const tabs = document.getElementById('tabs')!;

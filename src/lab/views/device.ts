@@ -9,7 +9,7 @@ import { listPresets, getPreset, getModel, listModels } from '../../devices/cata
 import { resolveParams } from '../../devices/params.js';
 import { SpecError } from '../../units/parse.js';
 import { standardSweepSpec, standardPulseSpec, pulseResponse, sweepHints } from '../../experiment/standard.js';
-import { plotSvg } from '../plot.js';
+import { renderSvg } from '../../report/svg-plot.js';
 import { plotCard, showMetrics } from '../card.js';
 import { TaskError } from '../runner.js';
 
@@ -81,7 +81,9 @@ export const deviceView: View = (root: HTMLElement, app: App) => {
       const iv = await app.runner.run<SimResult>('simulate', ivSpec, app.progress);
       if (my !== gen) return;
       const c = iv.columns;
-      ivCard({ svg: plotSvg([{ x: c.v, y: c.i, label: 'I' }], { xLabel: 'device voltage V (V)', yLabel: 'current I (A)', yLog: 'auto', yAbs: spansDecades(c.i) }), columns: { v: c.v, i: c.i, t: c.t }, units: { v: 'V', i: 'A', t: 's' }, spec: ivSpec });
+      const logI = spansDecades(c.i);
+      const iy = logI ? c.i.map(Math.abs) : c.i;
+      ivCard({ svg: renderSvg({ id: 'iv', xLabel: 'device voltage', xUnit: 'V', yLabel: logI ? '|current|' : 'current', yUnit: 'A', series: [{ name: 'I', x: c.v, y: iy, kind: 'line' }], yLog: logI ? true : false, width: 560, height: 380 }), columns: { v: c.v, i: c.i, t: c.t }, units: { v: 'V', i: 'A', t: 's' }, spec: ivSpec });
       timing.textContent = String(Math.round(performance.now() - changedAt));
       timing.dataset.ms = timing.textContent;
       showMetrics('iv', iv.metrics);
@@ -89,7 +91,7 @@ export const deviceView: View = (root: HTMLElement, app: App) => {
       if (my !== gen) return;
       const h = sweepHints(getPreset(app.state.preset));
       const r = pulseResponse(pr.columns, 20, h.period);
-      prCard({ svg: plotSvg([{ x: r.pulse, y: r.g, mode: 'both', label: 'G at read' }], { xLabel: 'pulse number', yLabel: `conductance G at ${h.vRead} V (S)` }), columns: { pulse: r.pulse, g: r.g }, units: { pulse: '1', g: 'S' }, spec: prSpec });
+      prCard({ svg: renderSvg({ id: 'pulse', xLabel: 'pulse number', xUnit: '1', yLabel: `conductance at ${h.vRead} V read`, yUnit: 'S', series: [{ name: 'G', x: r.pulse, y: r.g, kind: 'both' }], yLog: 'auto', width: 560, height: 380 }), columns: { pulse: r.pulse, g: r.g }, units: { pulse: '1', g: 'S' }, spec: prSpec });
       app.status(iv.status === 'ok' && pr.status === 'ok' ? 'ready' : `solver: ${iv.status} ${iv.message}`, iv.status === 'ok' ? 'info' : 'error');
     } catch (e) {
       if (my !== gen) return;

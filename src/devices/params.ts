@@ -41,7 +41,7 @@ export function resolveParam(def: ParamDef, value: unknown, path: string): numbe
  * @param set user overrides (may contain <param>Dtod / <param>C2c relative spreads and <param>Dist)
  * @param path spec path of `set` for errors, e.g. "device.set"
  */
-export function resolveParams(model: DeviceModel, preset: Preset | undefined, set: Record<string, unknown> | undefined, path: string): ResolvedParams {
+export function resolveParams(model: Pick<DeviceModel, 'id' | 'params'>, preset: Preset | undefined, set: Record<string, unknown> | undefined, path: string): ResolvedParams {
   const values = new Float64Array(model.params.length);
   const byName = new Map(model.params.map((p, k) => [p.name, k] as const));
   model.params.forEach((p, k) => { values[k] = p.default; });
@@ -71,7 +71,7 @@ export function resolveParams(model: DeviceModel, preset: Preset | undefined, se
 }
 
 /** Parse a `<param>Dtod` / `<param>C2c` / `<param>Dist` entry into `spreads`; false when `key` is not one. */
-function spreadKey(model: DeviceModel, byName: Map<string, number>, spreads: Map<number, Spread>, key: string, v: unknown, path: string): boolean {
+function spreadKey(model: Pick<DeviceModel, 'id' | 'params'>, byName: Map<string, number>, spreads: Map<number, Spread>, key: string, v: unknown, path: string): boolean {
   const m = /^(.*?)(Dtod|C2c|Dist)$/.exec(key);
   if (!m || !byName.has(m[1])) return false;
   const k = byName.get(m[1])!;

@@ -7,8 +7,9 @@
  * lambda shrinks by 3 after an accepted step and grows by 4 after a rejected one. Steps are
  * projected onto [0, 1]^n (bounds). Residual evaluations that fail (a simulation that does
  * not finish) return null and count as rejected steps. Converged when the relative decrease
- * of S or the step falls below the tolerances; otherwise the status says why it stopped and
- * the best point found is returned.
+ * of S or the step falls below the tolerances, or when no step decreases S although the
+ * Gauss-Newton model predicts less than 1e-6 S to gain (the optimum within the simulation's
+ * noise); otherwise the status says why it stopped and the best point found is returned.
  * @module fit/levenberg-marquardt
  */
 import { solveDense } from '../math/dense.js';
@@ -123,7 +124,22 @@ export function levenbergMarquardt(res: (u: Float64Array) => Float64Array | null
         }
       }
     }
-    if (!accepted) { status = 'stalled'; message = 'no decreasing step found (lambda grew without success); the best point is returned'; break; }
+    if (!accepted) {
+      // At the optimum the replay's solver noise can hide any decrease. If the Gauss-Newton
+      // model predicts a decrease g^T A^-1 g below 1e-6 S (a change of chi^2 far below the 1
+      // that one standard uncertainty means when S ~ number of points), the point is optimal.
+      const du = solveDense(n, A, g);
+      let pred = 0;
+      if (du) for (let a = 0; a < n; a++) pred += g[a] * du[a];
+      if (du && pred >= 0 && pred < 1e-6 * S) {
+        status = 'converged';
+        message = `no measurable decrease left (predicted ${(pred / Math.max(S, 1e-300)).toExponential(2)} of S, below the simulation noise)`;
+      } else {
+        status = 'stalled';
+        message = 'no decreasing step found (lambda grew without success); the best point is returned';
+      }
+      break;
+    }
   }
   return { u, r, jac: J, cost: S, iterations: it, evaluations: evals, status, message };
 }

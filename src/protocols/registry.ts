@@ -13,7 +13,7 @@
  */
 import { SpecError } from '../units/parse.js';
 import { resolveDevice, type SpecContext } from '../experiment/device-spec.js';
-import { resolveCircuit } from '../experiment/spec.js';
+import { resolveCircuit, METHODS, type Method } from '../experiment/spec.js';
 import type { Protocol, ProtocolContext, ProtocolParams, ProtocolResult } from './types.js';
 import { resolveProtocolParams } from './params.js';
 import { presetDefaults } from './defaults.js';
@@ -37,7 +37,7 @@ export function getProtocol(id: string): Protocol | undefined { return PROTOCOLS
 /** A protocol spec resolved to its parts. */
 export interface ResolvedProtocolSpec { protocol: Protocol; ctx: ProtocolContext; params: ProtocolParams; }
 
-const KEYS = ['protocol', 'device', 'series', 'circuit', 'params', 'seed', 'name', 'description'];
+const KEYS = ['protocol', 'device', 'series', 'circuit', 'params', 'seed', 'solver', 'name', 'description'];
 
 /** Validate a protocol spec (parsed YAML/JSON). Throws SpecError naming the field. */
 export function resolveProtocolSpec(raw: unknown, sctx: SpecContext = {}): ResolvedProtocolSpec {
@@ -56,9 +56,15 @@ export function resolveProtocolSpec(raw: unknown, sctx: SpecContext = {}): Resol
     if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0) throw new SpecError('seed', o.seed, 'a non-negative integer');
     seed = o.seed;
   }
+  let method: Method | undefined;
+  if (o.solver !== undefined) {
+    const s = o.solver as Record<string, unknown>;
+    if (typeof s !== 'object' || s === null || Object.keys(s).some((k) => k !== 'method') || !METHODS.includes(s.method as Method)) throw new SpecError('solver', o.solver, `{ method: ${METHODS.join(' | ')} }`);
+    method = s.method as Method;
+  }
   if (o.params !== undefined && (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params))) throw new SpecError('params', o.params, 'a map of protocol parameters');
   const params = resolveProtocolParams(protocol, (o.params ?? {}) as Record<string, unknown>, presetDefaults(protocol.id, device.preset, series?.preset));
-  return { protocol, ctx: { device, series, circuit, seed }, params };
+  return { protocol, ctx: { device, series, circuit, seed, method }, params };
 }
 
 /** Run a protocol spec. */

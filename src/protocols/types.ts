@@ -13,6 +13,7 @@ import type { DeviceRef } from '../experiment/device-spec.js';
 import type { Circuit } from '../circuit/measure.js';
 import type { Metric } from '../experiment/run.js';
 import type { Dimension } from '../units/parse.js';
+import type { Method } from '../experiment/spec.js';
 
 /** One documented protocol parameter (SI inside, units at the edge). */
 export interface ProtocolParamDef {
@@ -40,6 +41,8 @@ export interface ProtocolContext {
   series?: DeviceRef;
   circuit: Circuit;
   seed: number;
+  /** Integration method (default auto: Rosenbrock for stiff models, DOPRI5 otherwise). */
+  method?: Method;
 }
 
 /** A table of columns for plotting and CSV. */

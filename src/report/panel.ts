@@ -42,6 +42,8 @@ export interface PanelDef {
   series?: string[];
   params?: Record<string, unknown>;
   circuit?: Record<string, unknown>;
+  /** Integrator override (e.g. dopri5 where the stiff default is slow). */
+  method?: string;
   checks(r: ProtocolResult): Check[];
   plot(r: ProtocolResult): PlotSpec;
   /** Tables written as CSV (default: all). */
@@ -89,6 +91,7 @@ export function computePanel(def: PanelDef, seed = 1): PanelResult {
   const raw: Record<string, unknown> = { protocol: def.protocol, device: { preset: device }, params: def.params ?? {}, seed };
   if (series) raw.series = { preset: series };
   if (def.circuit) raw.circuit = def.circuit;
+  if (def.method) raw.solver = { method: def.method };
   const key = JSON.stringify(raw);
   try {
     let r = cache.get(key);

@@ -194,7 +194,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     id: 'fig7c', figure: 'Fig. 7c', title: 'Diffusive + drift memristor: SRDP',
     review: 'A Ag:SiOxNy diffusive memristor in series with a TaOx drift memristor: the drift device changes more when pulses come closer together.',
     protocol: 'srdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
-    params: { amplitude: '3 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5] },
+    params: { amplitude: '2 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5] },
     checks: (r) => [
       holds('srdpMonotone', m(r, 'srdpMonotone') === 1, 'dG rises with rate', 'Q', 'A5 / review Fig. 7c'),
       inBand('rateContrast', m(r, 'rateContrast'), '1', 1 + 1e-9, Infinity, '> 1', 'Q', 'A5'),
@@ -206,7 +206,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     id: 'fig7d', figure: 'Fig. 7d', title: 'Diffusive + drift memristor: STDP',
     review: 'The same pair shows STDP of the drift memristor with simple non-overlapping spikes.',
     protocol: 'stdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
-    params: { progAmplitude: '3 V', progWidth: '0.5 ms', heatAmplitude: '1.5 V', heatWidth: '3 ms', delays: ['4 ms', '6 ms', '10 ms', '20 ms', '40 ms'], readDelay: '100 ms' },
+    params: { progAmplitude: '2 V', progWidth: '1 ms', heatAmplitude: '1.5 V', heatWidth: '3 ms', delays: ['4.5 ms', '6 ms', '10 ms', '20 ms', '40 ms'], readDelay: '100 ms' },
     checks: (r) => [
       holds('antisymmetric', m(r, 'antisymmetric') === 1, 'sign(dW) = sign(dt)', 'Q', 'A5 (c)'),
       holds('decaysWithDelay', m(r, 'decaysWithDelay') === 1, '|dW| falls with |dt|', 'Q', 'A5 (c)'),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { getPreset } from '../src/devices/catalogue.js';
+import { getPreset, getMultiTerminalPreset } from '../src/devices/catalogue.js';
 import { runProtocolSpec } from '../src/protocols/registry.js';
 
 // The hard qualitative signatures of issue 3 ("What it must show"), on the presets built for
@@ -8,7 +8,7 @@ import { runProtocolSpec } from '../src/protocols/registry.js';
 // skipped with a message naming it (never silently), and runs as soon as it is merged.
 
 function needs(...ids: string[]): { skip?: string } {
-  const missing = ids.filter((id) => !getPreset(id));
+  const missing = ids.filter((id) => !getPreset(id) && !getMultiTerminalPreset(id));
   return missing.length ? { skip: `preset ${missing.join(', ')} not in the catalogue of this build` } : {};
 }
 const run = (raw: Record<string, unknown>) => {

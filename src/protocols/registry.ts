@@ -12,7 +12,9 @@
  * @module protocols/registry
  */
 import { SpecError } from '../units/parse.js';
-import { resolveDevice, type SpecContext } from '../experiment/device-spec.js';
+import { resolveDevice, type SpecContext, type DeviceRef } from '../experiment/device-spec.js';
+import { getMultiTerminalModel, getMultiTerminalPreset, listMultiTerminalPresets } from '../devices/catalogue.js';
+import { resolveMultiTerminal } from '../devices/multi-terminal.js';
 import { resolveCircuit, METHODS, type Method } from '../experiment/spec.js';
 import type { Protocol, ProtocolContext, ProtocolParams, ProtocolResult } from './types.js';
 import { resolveProtocolParams } from './params.js';
@@ -47,6 +49,7 @@ export function resolveProtocolSpec(raw: unknown, sctx: SpecContext = {}): Resol
   const protocol = typeof o.protocol === 'string' ? getProtocol(o.protocol) : undefined;
   if (!protocol) throw new SpecError('protocol', o.protocol, `a protocol (${PROTOCOLS.map((p) => p.id).join(', ')})`);
   if (o.device === undefined) throw new SpecError('device', undefined, 'a device: { preset: ID } or { model: ID }');
+  if (protocol.multiTerminal) return resolveMultiSpec(protocol, o);
   const device = resolveDevice(o.device, 'device', sctx);
   const series = o.series !== undefined ? resolveDevice(o.series, 'series', sctx) : undefined;
   if (device.count !== 1 || (series && series.count !== 1)) throw new SpecError('device.count', device.count, 'a single device (protocols run one device at a time)');
@@ -71,4 +74,17 @@ export function resolveProtocolSpec(raw: unknown, sctx: SpecContext = {}): Resol
 export function runProtocolSpec(raw: unknown, sctx: SpecContext = {}): ProtocolResult {
   const r = resolveProtocolSpec(raw, sctx);
   return r.protocol.run(r.ctx, r.params);
+}
+
+/** Multi-terminal protocols: the device is a multi-terminal preset (or model) of the catalogue. */
+function resolveMultiSpec(protocol: Protocol, o: Record<string, unknown>): ResolvedProtocolSpec {
+  const d = (typeof o.device === 'string' ? { preset: o.device } : o.device) as Record<string, unknown>;
+  const preset = typeof d.preset === 'string' ? getMultiTerminalPreset(d.preset) : undefined;
+  const model = preset ? getMultiTerminalModel(preset.model) : typeof d.model === 'string' ? getMultiTerminalModel(d.model) : undefined;
+  if (!model) throw new SpecError('device.preset', d.preset ?? d.model, `a multi-terminal preset (${listMultiTerminalPresets().map((p) => p.id).join(', ')})`);
+  const multi = resolveMultiTerminal(model, preset, (d.set ?? {}) as Record<string, unknown>, 'device');
+  if (o.params !== undefined && (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params))) throw new SpecError('params', o.params, 'a map of protocol parameters');
+  const params = resolveProtocolParams(protocol, (o.params ?? {}) as Record<string, unknown>, presetDefaults(protocol.id, preset));
+  const seed = typeof o.seed === 'number' ? o.seed : 1;
+  return { protocol, ctx: { device: undefined as unknown as DeviceRef, multi, circuit: { series: 0, compliance: Infinity }, seed }, params };
 }

@@ -5,7 +5,7 @@
  * result. `computePanel` runs it; drawing happens elsewhere (report/html).
  * @module report/panel
  */
-import { getPreset } from '../devices/catalogue.js';
+import { getPreset, getMultiTerminalPreset } from '../devices/catalogue.js';
 import { runProtocolSpec } from '../protocols/registry.js';
 import type { ProtocolResult } from '../protocols/types.js';
 import type { PlotSpec } from './svg-plot.js';
@@ -82,7 +82,7 @@ const cache = new Map<string, ProtocolResult>();
 /** Run a panel (results of identical protocol runs are shared between panels). */
 export function computePanel(def: PanelDef, seed = 1): PanelResult {
   const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol };
-  const device = def.devices.find((d) => getPreset(d));
+  const device = def.devices.find((d) => getPreset(d) || getMultiTerminalPreset(d));
   const series = def.series ? def.series.find((d) => getPreset(d)) : undefined;
   if (!device || (def.series && !series)) {
     const want = !device ? def.devices.join(' or ') : def.series!.join(' or ');

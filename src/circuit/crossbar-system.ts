@@ -293,12 +293,20 @@ export class CrossbarSystem {
     return { sources, cells, wires, drivers };
   }
 
-  /** Largest KCL residual at a free node relative to the sum of |branch currents| there. */
+  /**
+   * Largest KCL residual at a free node relative to the round-off scale of the sum that forms
+   * it: sum over branches of g (|x_k| + |x_nb|) (cells: their small-signal conductance, plus
+   * |I|), so that a residual at the level of floating-point cancellation reads ~1e-16.
+   */
   kclError(): number {
     const nd = this.nodes, nn = nd.nn, x = this.x, abs = new Float64Array(nn);
     for (let k = 0; k < nn; k++) abs[k] = Math.abs(this.gDrv[k] * x[k]) + Math.abs(this.gvDrv[k]);
-    for (let k = 0; k < nn - 1; k++) { const a = Math.abs(this.lineG[k] * (x[k] - x[k + 1])); abs[k] += a; abs[k + 1] += a; }
-    for (let c = 0; c < this.m; c++) { const a = Math.abs(this.iCell[c]); abs[nd.cellW[c]] += a; abs[nd.cellB[c]] += a; }
+    for (let k = 0; k < nn - 1; k++) { const a = this.lineG[k] * (Math.abs(x[k]) + Math.abs(x[k + 1])); abs[k] += a; abs[k + 1] += a; }
+    for (let c = 0; c < this.m; c++) {
+      const w = nd.cellW[c], b = nd.cellB[c];
+      const a = Math.abs(this.iCell[c]) + this.gCell[c] * (Math.abs(x[w]) + Math.abs(x[b]));
+      abs[w] += a; abs[b] += a;
+    }
     let worst = 0;
     for (let k = 0; k < nn; k++) if (!this.fixed[k] && abs[k] > 0) worst = Math.max(worst, Math.abs(this.F[k]) / abs[k]);
     return worst;

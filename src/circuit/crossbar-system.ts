@@ -26,6 +26,9 @@ import { bandCholesky, bandSolve } from '../math/banded.js';
 /** Tile edge of the cache-blocked cell loops. */
 const TILE = 32;
 
+/** Steps below this fraction of the drive scale that stop reducing ||F|| mean convergence. */
+const STAGNATION = 1e-7;
+
 /** Solver options. */
 export interface CrossbarSolveOptions {
   /** Linear solver: CG with the line preconditioner, banded Cholesky, or auto (banded when cheap). */
@@ -228,6 +231,7 @@ export class CrossbarSystem {
     const method = this.linearMethod();
     let cgIt = 0;
     let fn = this.evaluate();
+    let fPrev = Infinity;
     const out = (status: CrossbarSolveResult['status'], message: string, newton: number): CrossbarSolveResult => ({ status, message, newton, cgIterations: cgIt, linear: method });
     if (!Number.isFinite(fn)) return out('non-finite', 'non-finite cell current at the initial voltages; check the device parameters', 0);
     for (let it = 1; it <= maxNewton; it++) {
@@ -250,6 +254,13 @@ export class CrossbarSystem {
         this.evaluate();
         return out('ok', 'linear cells: one exact step', it);
       }
+      if (big <= vtol) {
+        // the Newton step itself is below the tolerance: take it whole (no line search at the
+        // round-off floor, where ||F|| is noise)
+        for (let k = 0; k < nn; k++) x[k] += dx[k];
+        this.evaluate();
+        return out('ok', `converged in ${it} Newton steps`, it);
+      }
       let alpha = big > dvMax ? dvMax / big : 1;
       let accepted = false;
       for (let h = 0; h <= 8; h++) {
@@ -260,7 +271,10 @@ export class CrossbarSystem {
       }
       if (!accepted || !Number.isFinite(fn)) return out('non-finite', `non-finite cell currents in Newton step ${it}`, it);
       x.set(this.xTry);
-      if (alpha === 1 && big <= vtol) return out('ok', `converged in ${it} Newton steps`, it);
+      // stagnation at the floating-point floor: a small step that no longer halves the
+      // residual (ill-conditioned floating lines make round-off steps of ~eps * cond volts)
+      if (big <= STAGNATION * scale && fn > 0.5 * fPrev) return out('ok', `converged in ${it} Newton steps (residual at round-off)`, it);
+      fPrev = fn;
     }
     return out('no-convergence', `Newton did not converge in ${maxNewton} steps (last residual ${fn} A); lower dvMax or check for NDR`, maxNewton);
   }

@@ -227,7 +227,11 @@ export class CrossbarSystem {
   solve(): CrossbarSolveResult {
     const nn = this.nodes.nn, x = this.x, dx = this.dx, fx = this.fixed;
     const rtol = this.opts.rtol ?? 1e-10, maxNewton = this.opts.maxNewton ?? 60;
-    const scale = this.drive.scale(), vtol = (this.opts.vtol ?? 1e-10) * scale, dvMax = (this.opts.dvMax ?? 0.5) * scale;
+    // voltage scale: the drive, or the node voltages left by the previous solve (warm start
+    // from a larger drive must not be throttled to the new, smaller scale)
+    let scale = this.drive.scale();
+    for (let k = 0; k < nn; k++) { const a = Math.abs(x[k]); if (a > scale) scale = a; }
+    const vtol = (this.opts.vtol ?? 1e-10) * scale, dvMax = (this.opts.dvMax ?? 0.5) * scale;
     const method = this.linearMethod();
     let cgIt = 0;
     let fn = this.evaluate();

@@ -10,12 +10,20 @@ import type { ResolvedParams } from '../devices/params.js';
 import { DeviceGroup } from '../devices/group.js';
 import type { Rng } from '../rng/rng.js';
 import { DeviceElement, SeriesCell, SinhSelector, Transistor, type CellElement } from './crossbar-cells.js';
+import { QuasiStaticSelector } from './crossbar-selector-table.js';
 
 /** A resolved device (model + parameters). */
 export interface DeviceChoice { model: DeviceModel; resolved: ResolvedParams; label?: string }
 
-/** Selector of a 1S1R cell. */
-export type SelectorChoice = { kind: 'sinh'; is: number; vs: number } | ({ kind: 'device' } & DeviceChoice);
+/**
+ * Selector of a 1S1R cell: the labelled sinh selector, a catalogue device used with its full
+ * dynamics (static reads see its current state), or a catalogue device through its pulse-read
+ * quasi-static I-V (crossbar-selector-table; tRead and vMax of the table).
+ */
+export type SelectorChoice =
+  | { kind: 'sinh'; is: number; vs: number }
+  | ({ kind: 'device' } & DeviceChoice)
+  | ({ kind: 'quasi-static'; tRead: number; vMax: number } & DeviceChoice);
 
 /** Access transistor of a 1T1R cell (square law; the saturation current is the compliance). */
 export interface TransistorChoice { k: number; vt: number; vg: number }
@@ -50,7 +58,9 @@ export function buildCells(choice: CellChoice, rows: number, cols: number, rng?:
   let top: CellElement;
   if (choice.type === '1s1r') {
     const s = choice.selector ?? DEFAULT_SINH;
-    top = s.kind === 'sinh' ? new SinhSelector(n, s.is, s.vs) : new DeviceElement(new DeviceGroup(s.model, s.resolved, n, rng, s.label ?? 'selector'));
+    top = s.kind === 'sinh' ? new SinhSelector(n, s.is, s.vs)
+      : s.kind === 'quasi-static' ? new QuasiStaticSelector(n, s.model, s.resolved, s.tRead, s.vMax)
+        : new DeviceElement(new DeviceGroup(s.model, s.resolved, n, rng, s.label ?? 'selector'));
   } else {
     const t = choice.transistor ?? DEFAULT_TRANSISTOR;
     top = new Transistor(n, t.k, t.vt, t.vg);

@@ -11,9 +11,12 @@
  * The sneak current is made explicit: I_sneak = I_sense - I_cell(selected), and the sneak
  * fraction is I_sneak / I_sense.
  *
- * Read margin (normalised to V_read): worst case over uniform backgrounds (all other cells LRS or
- * all HRS) of min V_out(selected LRS) - max V_out(selected HRS), for the cell farthest from the
- * drivers (row 0, last column: the word line is driven at j = 0, the bit line sensed at i = M-1).
+ * Read margin: worst case over uniform backgrounds (all other cells LRS or all HRS) for the cell
+ * farthest from the drivers (row 0, last column: the word line is driven at j = 0, the bit line
+ * sensed at i = M-1). Voltage sensing (R_s > 0): (min V_out(LRS) - max V_out(HRS)) / V_read, the
+ * normalisation of models.md 11.2. Current sensing (R_s = 0, virtual ground):
+ * (min I(LRS) - max I(HRS)) / min I(LRS), the fraction of the LRS signal left after the worst
+ * sneak current.
  * @module circuit/crossbar-read
  */
 import { CrossbarDrive } from './crossbar-geometry.js';
@@ -86,7 +89,7 @@ export function readCell(sys: CrossbarSystem, o: ReadOptions): ReadResult {
 
 /** Read margin outcome. */
 export interface MarginResult {
-  /** (min V_LRS - max V_HRS) / V_read. */
+  /** (min V_LRS - max V_HRS) / V_read, or (min I_LRS - max I_HRS) / min I_LRS for current sensing. */
   margin: number;
   vLrsMin: number;
   vHrsMax: number;
@@ -119,5 +122,5 @@ export function readMargin(sys: CrossbarSystem, cells: BuiltCells, o: Omit<ReadO
   }
   mem.x.set(keep);
   void rows;
-  return { margin: (vL - vH) / o.vRead, vLrsMin: vL, vHrsMax: vH, sneakFraction: sneak, status, newton };
+  return { margin: o.rSense > 0 ? (vL - vH) / o.vRead : (vL - vH) / vL, vLrsMin: vL, vHrsMax: vH, sneakFraction: sneak, status, newton };
 }

@@ -30,8 +30,8 @@ export function spiceTemplate(modelId: string): SpiceTemplate | undefined { retu
 /** Model ids with a template. */
 export function spiceModels(): string[] { return [...templates.keys()]; }
 
-/** A number as an exact-enough literal. */
-export function num(x: number): string { return Number.isInteger(x) && Math.abs(x) < 1e15 ? String(x) : x.toPrecision(17).replace(/\.?0+e/, 'e').replace(/\.?0+$/, ''); }
+/** A number as its shortest round-trip literal (both dialects read 1e-15 style exponents). */
+export function num(x: number): string { return String(x); }
 
 /**
  * Window expression of devices/windows.ts applied to `rate`, state `{s:x}`.

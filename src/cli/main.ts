@@ -11,6 +11,8 @@ import { runCommand } from './commands/run.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { crossbarCommand } from './commands/crossbar.js';
+import { exportCommand } from './commands/export.js';
 
 // One line per command, in the order of the help listing.
 const COMMANDS: Command[] = [];
@@ -19,6 +21,8 @@ COMMANDS.push(runCommand);
 COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
 COMMANDS.push(labCommand);
+COMMANDS.push(crossbarCommand);
+COMMANDS.push(exportCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -8,7 +8,7 @@
  * 1S1R array (baseline-sinh memory + sinh selector) solved to convergence.
  *
  * usage: node dist/bench/crossbar.js [--sizes 64,128,256,512,1024] [--ngspice-sizes 16,32,64]
- *        [--scipy-methods cg-line,spsolve] [--scipy-max 512] [--rtol 1e-12] [--nonlinear 256] [--json FILE]
+ *        [--scipy-methods cg-line,spsolve] [--scipy-max 512] [--rtol 1e-14] [--nonlinear 256] [--json FILE]
  * Every nanoionics case runs in a fresh child process (`--case N`) so that its peak RSS
  * (process.resourceUsage().maxRSS) is its own.
  * @module bench/crossbar
@@ -78,7 +78,7 @@ function main(argv: string[]): void {
   const sizes = arg('--sizes', '64,128,256,512,1024').split(',').filter(Boolean).map(Number);
   const ngSizes = arg('--ngspice-sizes', '16,32,64').split(',').filter(Boolean).map(Number);
   const methods = arg('--scipy-methods', 'cg-line,spsolve').split(',').filter(Boolean);
-  const scipyMax = Number(arg('--scipy-max', '512')), rtol = Number(arg('--rtol', '1e-12')), nl = Number(arg('--nonlinear', '256'));
+  const scipyMax = Number(arg('--scipy-max', '512')), rtol = Number(arg('--rtol', '1e-14')), nl = Number(arg('--nonlinear', '256'));
   const py = spawnSync('python3', ['-c', 'import scipy'], { encoding: 'utf8' }).status === 0;
   const ng = spawnSync('ngspice', ['-v'], { encoding: 'utf8' }).status === 0;
   const dir = mkdtempSync(join(tmpdir(), 'ni-xbar-'));

@@ -67,3 +67,16 @@ registerSpiceTemplate('nonlinear-drift', (p) => {
     : `(pow(abs(${w}),${num(p.nexp)})*${num(p.beta)}*sinh(${num(p.alpha)}*{V})+${num(p.chi)}*(exp(${num(p.gam)}*{V})-1))`;
   return { states: [{ name: 'w', init: p.w0, min: 0, max: 1 }], current: cur, rhs: [windowed(p.window, rate, w, p.p, 1, '{V}')] };
 });
+
+registerSpiceTemplate('diffusive', (p) => {
+  // deterministic part of devices/models/diffusive.ts; the Poisson rupture jumps are not exported
+  const s = '({s:f}+{s:r})', sc = `min(max(${s},0),1)`;
+  const R = `(${num(p.ron)}*${sc}+${num(p.roff)}*(exp((1-${sc})/${num(p.lambda)})-1)/${num(Math.expm1(1 / p.lambda))})`;
+  const vabs = `(sqrt({V}*{V}+${num(p.vEps * p.vEps)})-${num(p.vEps)})`;
+  const den = `max(${num(p.alpha)}+1-${s},${num(0.5 * p.alpha)})`;
+  return {
+    states: [{ name: 'f', init: p.f0, min: 0, max: 1 }, { name: 'r', init: p.r0, min: 0, max: 1 }],
+    current: `({V}/${R})`,
+    rhs: [`${num(p.mu)}*${vabs}/${den}*tanh((1-${s})/${num(p.eps)})-${num(p.gamma1 + p.beta)}*{s:f}`, `${num(p.beta)}*{s:f}-${num(p.gamma2)}*{s:r}`],
+  };
+});

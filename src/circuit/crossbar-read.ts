@@ -93,7 +93,7 @@ export interface MarginResult {
   margin: number;
   vLrsMin: number;
   vHrsMax: number;
-  /** Largest sneak fraction seen in the four reads. */
+  /** Sneak fraction (I_sense - I_cell) / I_sense of the read the sneak paths spoil: selected HRS on an all-LRS background. */
   sneakFraction: number;
   /** Worst status of the four solves. */
   status: CrossbarSolveResult['status'];
@@ -118,7 +118,7 @@ export function readMargin(sys: CrossbarSystem, cells: BuiltCells, o: Omit<ReadO
     if (r.solve.status !== 'ok') status = r.solve.status;
     const v = o.rSense > 0 ? r.vOut : r.iSense;
     if (s === lrs) vL = Math.min(vL, v); else vH = Math.max(vH, v);
-    sneak = Math.max(sneak, Math.abs(r.sneakFraction));
+    if (bg === lrs && s === hrs) sneak = r.sneakFraction;
   }
   mem.x.set(keep);
   void rows;

@@ -46,6 +46,9 @@ Options:
   --amplitude V --width T --writes K    write pulse (default 2 V, 1 ms, 10)
   --sizes LIST --wires LIST  study sizes and wire resistances
   --dac-bits B --adc-bits B  converter resolution for vmm (default 8, 8; 0 = ideal)
+  --g-dtod S --g-c2c S       VMM conductance spreads: lognormal D2D sigma, relative C2C programming noise
+                             (device cells take <param>Dtod / <param>C2c through --set)
+  --t-read T                 read duration for the energy per read (default 1 us)
   --seed S                   seed for variability (default 1)
   --json                     print one JSON document; --out DIR writes CSV/JSON files`;
 
@@ -55,7 +58,7 @@ const FLAGS = {
   vg: { type: 'string' }, 'wire-resistance': { type: 'string' }, scheme: { type: 'string' }, 'v-read': { type: 'string' }, 'r-sense': { type: 'string' },
   row: { type: 'string' }, col: { type: 'string' }, amplitude: { type: 'string' }, width: { type: 'string' }, writes: { type: 'string' },
   sizes: { type: 'string' }, wires: { type: 'string' }, target: { type: 'string' }, 'dac-bits': { type: 'string' }, 'adc-bits': { type: 'string' },
-  'g-min': { type: 'string' }, 'g-max': { type: 'string' }, ron: { type: 'string' }, coff: { type: 'string' },
+  'g-min': { type: 'string' }, 'g-max': { type: 'string' }, 'g-dtod': { type: 'string' }, 'g-c2c': { type: 'string' }, ron: { type: 'string' }, coff: { type: 'string' },
   seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
 } as const;
 
@@ -131,6 +134,9 @@ export const crossbarCommand: Command = {
       files['cell-current.csv'] = matrixCsv(sys.iCell, rows, cols);
       result = { op, rows, cols, cell: cellType, scheme, row, col, vRead, rSense, status: r.solve.status, message: r.solve.message, newton: r.solve.newton,
         vOut: r.vOut, iSense: r.iSense, iCell: r.iCell, iSneak: r.iSneak, sneakFraction: r.sneakFraction, power: r.power, kclError: sys.kclError() };
+      const tRead = values['t-read'] !== undefined ? parseQuantity(values['t-read'], 'time', '--t-read') : 1e-6;
+      result.energyPerRead = r.power * tRead; // every element's I V integrated over a read of length t-read (DC during the read)
+      result.tRead = tRead;
       if (op === 'netlist') {
         if (cellType === '1t1r' || (choice.selector && choice.selector.kind !== 'sinh')) throw new UsageError('crossbar --op netlist: 1R cells or 1S1R with the sinh selector');
         const sel = choice.selector && choice.selector.kind === 'sinh' ? { is: choice.selector.is, vs: choice.selector.vs } : undefined;
@@ -175,7 +181,9 @@ export const crossbarCommand: Command = {
     } else if (op === 'vmm') {
       const wires = values.wires !== undefined ? parseQuantityList(values.wires, 'resistance', '--wires') : [0, 0.5, 1, 2.5];
       const dac = int(values['dac-bits'], 'dac-bits', 0, 24, 8), adc = int(values['adc-bits'], 'adc-bits', 0, 24, 8);
-      result = { op, dacBits: adc === 0 && dac === 0 ? 'ideal' : dac, adcBits: adc, rows: vmmStudy(sizes, wires, { vRead: 0.2, gMin: 1e-6, gMax: 1e-4, dacBits: dac, adcBits: adc }, 8, seed) };
+      const gDtod = values['g-dtod'] !== undefined ? Number(values['g-dtod']) : 0, gC2c = values['g-c2c'] !== undefined ? Number(values['g-c2c']) : 0;
+      if (!(gDtod >= 0 && gC2c >= 0)) throw new SpecError('--g-dtod/--g-c2c', `${values['g-dtod']}/${values['g-c2c']}`, 'non-negative relative spreads');
+      result = { op, dacBits: dac, adcBits: adc, gDtod, gC2c, rows: vmmStudy(sizes, wires, { vRead: 0.2, gMin: 1e-6, gMax: 1e-4, dacBits: dac, adcBits: adc, gDtod, gC2c }, 8, seed) };
     } else if (op === 'rf') {
       const s = values.ron !== undefined || values.coff !== undefined
         ? { ron: parseQuantity(values.ron ?? 3.5, 'resistance', '--ron'), coff: parseQuantity(values.coff ?? 1.26e-15, 'capacitance', '--coff') }

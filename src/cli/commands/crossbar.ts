@@ -3,7 +3,7 @@ import { parse, parseSets, UsageError } from '../args.js';
 import { writeAtomic, toJson } from '../io.js';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parseQuantity, parseQuantityList, SpecError } from '../../units/parse.js';
+import { parseQuantity, SpecError } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { getPreset } from '../../devices/catalogue.js';
 import { Rng } from '../../rng/rng.js';
@@ -62,6 +62,14 @@ const FLAGS = {
   seed: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' },
 } as const;
 
+/** A bare number on the command line is SI; otherwise a quantity with a unit ("10 kOhm"). */
+function q(v: unknown, dim: Parameters<typeof parseQuantity>[1], path: string): number {
+  return parseQuantity(typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) ? Number(v) : v, dim, path);
+}
+function qList(v: unknown, dim: Parameters<typeof parseQuantity>[1], path: string): number[] {
+  return String(v).split(',').map((x, k) => q(x.trim(), dim, `${path}[${k}]`));
+}
+
 function int(v: unknown, name: string, lo: number, hi: number, def: number): number {
   if (v === undefined) return def;
   const x = Number(v);
@@ -73,14 +81,14 @@ function int(v: unknown, name: string, lo: number, hi: number, def: number): num
 function selectorChoice(values: Record<string, unknown>, vMax: number): SelectorChoice {
   const s = (values.selector as string | undefined) ?? 'sinh';
   if (s === 'sinh') {
-    const is = values.is !== undefined ? parseQuantity(values.is, 'current', '--is') : (DEFAULT_SINH as { is: number }).is;
-    const vs = values.vs !== undefined ? parseQuantity(values.vs, 'voltage', '--vs') : (DEFAULT_SINH as { vs: number }).vs;
+    const is = values.is !== undefined ? q(values.is, 'current', '--is') : (DEFAULT_SINH as { is: number }).is;
+    const vs = values.vs !== undefined ? q(values.vs, 'voltage', '--vs') : (DEFAULT_SINH as { vs: number }).vs;
     if (!(is > 0 && vs > 0)) throw new SpecError('--is/--vs', `${is}/${vs}`, 'positive selector current and voltage scales');
     return { kind: 'sinh', is, vs };
   }
   if (!getPreset(s)) throw new SpecError('--selector', s, 'sinh or a device preset id (e.g. ag-hfox-midya2017, yang-selector, vo2-zhang2024)');
   const d = resolveDevice({ preset: s }, '--selector');
-  const tRead = values['t-read'] !== undefined ? parseQuantity(values['t-read'], 'time', '--t-read') : 1e-6;
+  const tRead = values['t-read'] !== undefined ? q(values['t-read'], 'time', '--t-read') : 1e-6;
   return { kind: 'quasi-static', tRead, vMax, model: d.model, resolved: d.resolved, label: 'selector' };
 }
 
@@ -105,18 +113,18 @@ export const crossbarCommand: Command = {
     if (!['1r', '1s1r', '1t1r'].includes(cellType)) throw new SpecError('--cell', cellType, '1r, 1s1r or 1t1r');
     const scheme = ((values.scheme as string | undefined) ?? 'v2') as ReadScheme;
     if (!READ_SCHEMES.includes(scheme)) throw new SpecError('--scheme', scheme, READ_SCHEMES.join(', '));
-    const rWire = values['wire-resistance'] !== undefined ? parseQuantity(values['wire-resistance'], 'resistance', '--wire-resistance') : 1;
-    const vRead = values['v-read'] !== undefined ? parseQuantity(values['v-read'], 'voltage', '--v-read') : 1;
-    const rSense = values['r-sense'] !== undefined ? parseQuantity(values['r-sense'], 'resistance', '--r-sense') : 1e4;
+    const rWire = values['wire-resistance'] !== undefined ? q(values['wire-resistance'], 'resistance', '--wire-resistance') : 1;
+    const vRead = values['v-read'] !== undefined ? q(values['v-read'], 'voltage', '--v-read') : 1;
+    const rSense = values['r-sense'] !== undefined ? q(values['r-sense'], 'resistance', '--r-sense') : 1e4;
     const seed = int(values.seed, 'seed', 0, 2 ** 31, 1);
     const dev = resolveDevice({ preset: (values.device as string | undefined) ?? 'baseline-sinh', set: parseSets(values.set) }, '--device');
-    const vg = values.vg !== undefined ? parseQuantity(values.vg, 'voltage', '--vg') : DEFAULT_TRANSISTOR.vg;
+    const vg = values.vg !== undefined ? q(values.vg, 'voltage', '--vg') : DEFAULT_TRANSISTOR.vg;
     const choice: CellChoice = {
       type: cellType as CellChoice['type'], device: { model: dev.model, resolved: dev.resolved },
       selector: cellType === '1s1r' ? selectorChoice(values, 2 * vRead + 1) : undefined,
       transistor: cellType === '1t1r' ? { ...DEFAULT_TRANSISTOR, vg } : undefined,
     };
-    const sizes = values.sizes !== undefined ? parseQuantityList(values.sizes, 'dimensionless', '--sizes').map((n) => int(n, 'sizes', 1, 4096, 0)) : [4, 8, 16, 32, 64];
+    const sizes = values.sizes !== undefined ? qList(values.sizes, 'dimensionless', '--sizes').map((n) => int(n, 'sizes', 1, 4096, 0)) : [4, 8, 16, 32, 64];
     const row = int(values.row, 'row', 0, rows - 1, 0), col = int(values.col, 'col', 0, cols - 1, cols - 1);
     const t0 = performance.now();
     let result: Record<string, unknown>;
@@ -134,7 +142,7 @@ export const crossbarCommand: Command = {
       files['cell-current.csv'] = matrixCsv(sys.iCell, rows, cols);
       result = { op, rows, cols, cell: cellType, scheme, row, col, vRead, rSense, status: r.solve.status, message: r.solve.message, newton: r.solve.newton,
         vOut: r.vOut, iSense: r.iSense, iCell: r.iCell, iSneak: r.iSneak, sneakFraction: r.sneakFraction, power: r.power, kclError: sys.kclError() };
-      const tRead = values['t-read'] !== undefined ? parseQuantity(values['t-read'], 'time', '--t-read') : 1e-6;
+      const tRead = values['t-read'] !== undefined ? q(values['t-read'], 'time', '--t-read') : 1e-6;
       result.energyPerRead = r.power * tRead; // every element's I V integrated over a read of length t-read (DC during the read)
       result.tRead = tRead;
       if (op === 'netlist') {
@@ -161,16 +169,16 @@ export const crossbarCommand: Command = {
     } else if (op === 'write' || op === 'verify') {
       const cells = buildCells(choice, rows, cols, new Rng(seed));
       const sys = new CrossbarSystem(layout, cells.cell);
-      const amplitude = values.amplitude !== undefined ? parseQuantity(values.amplitude, 'voltage', '--amplitude') : 2;
-      const width = values.width !== undefined ? parseQuantity(values.width, 'time', '--width') : 1e-3;
+      const amplitude = values.amplitude !== undefined ? q(values.amplitude, 'voltage', '--amplitude') : 2;
+      const width = values.width !== undefined ? q(values.width, 'time', '--width') : 1e-3;
       if (scheme !== 'v2' && scheme !== 'v3') throw new SpecError('--scheme', scheme, 'v2 or v3 for writes');
       if (op === 'write') {
         const k = int(values.writes, 'writes', 1, 1e6, 10);
         const r = halfSelectDisturb(sys, cells, { row, col, amplitude, width, scheme }, k, 0.1);
         result = { op, row, col, amplitude, width, scheme, writes: k, status: r.status, selectedChange: r.selectedChange, disturbAfterK: r.disturb[k - 1], disturb: Array.from(r.disturb), energyPerWrite: r.energy / k };
       } else {
-        const gMin = values['g-min'] !== undefined ? parseQuantity(values['g-min'], 'conductance', '--g-min') : 1e-4;
-        const gMax = values['g-max'] !== undefined ? parseQuantity(values['g-max'], 'conductance', '--g-max') : 5e-4;
+        const gMin = values['g-min'] !== undefined ? q(values['g-min'], 'conductance', '--g-min') : 1e-4;
+        const gMax = values['g-max'] !== undefined ? q(values['g-max'], 'conductance', '--g-max') : 5e-4;
         const rng = new Rng(seed).stream('targets'), target = new Float64Array(rows * cols);
         for (let c = 0; c < target.length; c++) target[c] = rng.uniform(gMin, gMax);
         const r = writeVerify(sys, cells, target, { vRead: 0.1, vSet: Math.abs(amplitude) * 0.75, vReset: Math.abs(amplitude) * 0.75, vStep: 0.1, vMax: 2 * Math.abs(amplitude), width, tol: 0.05, maxPulses: 50, scheme });
@@ -179,14 +187,14 @@ export const crossbarCommand: Command = {
         result = { op, status: r.status, failed: r.failed, passes: r.passes, meanPulses: p.reduce((a, b) => a + b, 0) / p.length, maxPulses: Math.max(...p), maxError: Math.max(...Array.from(r.finalError, Math.abs)), energy: r.energy };
       }
     } else if (op === 'vmm') {
-      const wires = values.wires !== undefined ? parseQuantityList(values.wires, 'resistance', '--wires') : [0, 0.5, 1, 2.5];
+      const wires = values.wires !== undefined ? qList(values.wires, 'resistance', '--wires') : [0, 0.5, 1, 2.5];
       const dac = int(values['dac-bits'], 'dac-bits', 0, 24, 8), adc = int(values['adc-bits'], 'adc-bits', 0, 24, 8);
       const gDtod = values['g-dtod'] !== undefined ? Number(values['g-dtod']) : 0, gC2c = values['g-c2c'] !== undefined ? Number(values['g-c2c']) : 0;
       if (!(gDtod >= 0 && gC2c >= 0)) throw new SpecError('--g-dtod/--g-c2c', `${values['g-dtod']}/${values['g-c2c']}`, 'non-negative relative spreads');
       result = { op, dacBits: dac, adcBits: adc, gDtod, gC2c, rows: vmmStudy(sizes, wires, { vRead: 0.2, gMin: 1e-6, gMax: 1e-4, dacBits: dac, adcBits: adc, gDtod, gC2c }, 8, seed) };
     } else if (op === 'rf') {
       const s = values.ron !== undefined || values.coff !== undefined
-        ? { ron: parseQuantity(values.ron ?? 3.5, 'resistance', '--ron'), coff: parseQuantity(values.coff ?? 1.26e-15, 'capacitance', '--coff') }
+        ? { ron: q(values.ron ?? 3.5, 'resistance', '--ron'), coff: q(values.coff ?? 1.26e-15, 'capacitance', '--coff') }
         : switchFromMeasurements(0.3, 30, 40e9);
       const freqs = [1e9, 2e9, 5e9, 10e9, 20e9, 40e9, 60e9, 80e9, 110e9];
       const r = rfSweep(s, freqs);

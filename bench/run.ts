@@ -130,10 +130,13 @@ function main(): void {
     ['equation model, bs3', { ...EQUATION_DEVICE, set, count: opts.devices }, 'bs3'],
   ] as const) {
     const raw = { device, stimulus: stimulusSpec(opts.arrayPulses), solver: { method, rtol: 1e-6 }, record: { every: 'none' }, seed: 11 };
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const spec = resolveSpec(raw);
     const r = simulate(spec);
     const wall = (performance.now() - t0) / 1000;
+    const cu = process.cpuUsage(c0);
+    const cpu = (cu.user + cu.system) / 1e6;
     if (r.status !== 'ok') throw new Error(`array ${label}: ${r.status}: ${r.message}`);
     // every device has its own closed form: same formula with its own k, a, w0
     const { a } = buildGroups(spec);
@@ -146,12 +149,13 @@ function main(): void {
       worst = Math.max(worst, Math.abs(r.final.w[j] - wx) / Math.abs(wx - w0));
     }
     const deviceSteps = N * r.stats.naccept;
-    arr.push({ case: label, devices: N, pulses: opts.arrayPulses, method, wall, steps: r.stats.naccept, deviceSteps, deviceStepsPerSecond: deviceSteps / wall, deviceRhsPerSecond: (N * r.stats.nfev) / wall, maxErrRel: worst, variability: set });
-    arows.push([`${N}`, label, fmt(wall), `${r.stats.naccept}`, fmt(deviceSteps / wall), fmt((N * r.stats.nfev) / wall), fmt(worst)]);
+    arr.push({ case: label, devices: N, pulses: opts.arrayPulses, method, wall, cpu, steps: r.stats.naccept, deviceSteps, deviceStepsPerSecond: deviceSteps / wall,
+      deviceStepsPerCpuSecond: deviceSteps / cpu, deviceRhsPerSecond: (N * r.stats.nfev) / wall, maxErrRel: worst, variability: set });
+    arows.push([`${N}`, label, fmt(wall), fmt(cpu), `${r.stats.naccept}`, fmt(deviceSteps / wall), fmt(deviceSteps / cpu), fmt((N * r.stats.nfev) / wall), fmt(worst)]);
   }
   result.array = arr;
   console.log(`\nN devices with device-to-device variability (${Object.entries(set).map(([k, v]) => `${k} ${v}`).join(', ')}), ${opts.arrayPulses} pulses\n`);
-  console.log(table(['devices', 'case', 'wall s', 'steps', 'device-steps/s', 'device-rhs/s', 'max err/dw'], arows));
+  console.log(table(['devices', 'case', 'wall s', 'cpu s', 'steps', 'device-steps/s (wall)', 'device-steps/s (cpu)', 'device-rhs/s (wall)', 'max err/dw'], arows));
 
   const out = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'bench', 'results');
   mkdirSync(out, { recursive: true });

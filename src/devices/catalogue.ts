@@ -11,6 +11,7 @@ import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
 import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
 import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
 import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
+import { ecmKinetic, ecmKineticPresets } from './models/ecm-kinetic.js';
 import { woxDu, woxDuPresets } from './models/wox-du.js';
 import { woxChang, woxChangPresets } from './models/wox-chang.js';
 import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
@@ -26,6 +27,7 @@ MODELS.push(vteam, yakopcic); PRESETS.push(...vteamPresets, ...yakopcicPresets);
 MODELS.push(stanfordPku, jartVcm, mottThermal); PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
 MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets);
 MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
+MODELS.push(ecmKinetic); PRESETS.push(...ecmKineticPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -114,7 +114,7 @@ export class PulseTrain implements Waveform {
     const { base, amplitude, rise, width, fall } = this.shape;
     const tau = this.ltau;
     let end: number, v0: number, slope: number;
-    if (this.lk < 0) { end = -tau; v0 = base; slope = 0; }
+    if (this.lk < 0) { end = 0; v0 = base; slope = 0; } // before the delay: tau < 0 counts up to 0
     else if (tau < rise) { slope = (amplitude - base) / rise; v0 = base + slope * tau; end = rise; }
     else if (tau < rise + width) { slope = 0; v0 = amplitude; end = rise + width; }
     else if (tau < rise + width + fall) { slope = (base - amplitude) / fall; v0 = amplitude + slope * (tau - rise - width); end = rise + width + fall; }

@@ -48,7 +48,7 @@ function drive(n: number, v: Float64Array): CrossbarDrive {
 function runCase(n: number, rtol: number, outFile: string): void {
   const { g, v } = problem(n);
   const t0 = performance.now();
-  const sys = new CrossbarSystem({ rows: n, cols: n, rWord: 1, rBit: 1 }, new ConductanceElement(g), { linear: 'cg-line', rtol });
+  const sys = new CrossbarSystem({ rows: n, cols: n, rWord: 1, rBit: 1 }, new ConductanceElement(g), { linear: (process.env.XB_LINEAR as 'cg-line' | 'cg-sgs' | undefined) ?? 'cg-line', rtol });
   sys.setDrive(drive(n, v));
   const t1 = performance.now();
   const r = sys.solve();

@@ -34,7 +34,7 @@ function denseSolve(m: number, n: number, g: Float64Array, rw: number, rb: numbe
   return solveDense(nn, A, b)!;
 }
 
-test('linear crossbar: CG (line preconditioner) and banded Cholesky agree with a dense direct solve', () => {
+test('linear crossbar: CG (line and block-SGS preconditioners) and banded Cholesky agree with a dense direct solve', () => {
   const m = 6, n = 9, g = randomG(m, n, 1);
   const d = new CrossbarDrive(m, n);
   const r = new Rng(2);
@@ -42,7 +42,7 @@ test('linear crossbar: CG (line preconditioner) and banded Cholesky agree with a
   for (let i = 0; i < m; i++) { d.word(i, 0, r.uniform(0, 0.3), 50); if (i % 2) d.word(i, 1, r.uniform(0, 0.3), 20); }
   for (let j = 0; j < n; j++) { d.bit(j, 1, 0, 10); if (j % 3 === 0) d.bit(j, 0, 0.05, 100); }
   const ref = denseSolve(m, n, g, 2.5, 1.5, d);
-  for (const linear of ['cg-line', 'banded'] as const) {
+  for (const linear of ['cg-line', 'cg-sgs', 'banded'] as const) {
     const sys = new CrossbarSystem({ rows: m, cols: n, rWord: 2.5, rBit: 1.5 }, new ConductanceElement(g), { linear, rtol: 1e-14 });
     sys.setDrive(d);
     const res = sys.solve();

@@ -9,6 +9,7 @@
  *
  * usage: node dist/bench/crossbar.js [--sizes 64,128,256,512,1024] [--ngspice-sizes 16,32,64]
  *        [--scipy-methods cg-line,spsolve] [--scipy-max 512] [--rtol 1e-14] [--nonlinear 256] [--json FILE]
+ * XB_LINEAR=cg-sgs selects the block symmetric Gauss-Seidel preconditioner instead.
  * Every nanoionics case runs in a fresh child process (`--case N`) so that its peak RSS
  * (process.resourceUsage().maxRSS) is its own.
  * @module bench/crossbar

@@ -80,3 +80,20 @@ registerSpiceTemplate('diffusive', (p) => {
     rhs: [`${num(p.mu)}*${vabs}/${den}*tanh((1-${s})/${num(p.eps)})-${num(p.gamma1 + p.beta)}*{s:f}`, `${num(p.beta)}*{s:f}-${num(p.gamma2)}*{s:r}`],
   };
 });
+
+registerSpiceTemplate('filament-growth', (p) => {
+  // exported state: hn = h / h_max (a capacitor voltage of order 1, not of order 1e-8 V, which
+  // would sit below ngspice's voltage tolerances)
+  const hm = num(p.hmax), H = `(${hm}*{s:hn})`, hc = `min(max(${H},0),${hm})`;
+  const R = `(${num(p.ron)}*${hc}/${hm}+${num(p.roff)}*(exp((${hm}-${hc})/${num(p.hLambda)})-1)/${num(Math.expm1(p.hmax / p.hLambda))})`;
+  const i0 = `({V}/${R})`, icc = num(p.icc), pl = num(p.pLim);
+  const vn = Array.from({ length: p.n }, () => '{V}').join('*');
+  const g = (c: number, s: number): string => `exp(-0.5*((${H}-${num(c)})/${num(s)})*((${H}-${num(c)})/${num(s)}))/${num(Math.sqrt(2 * Math.PI) * s)}`;
+  const rate = `(${num(p.alpha)}*${vn}*${g(p.h1, p.sigmaG)}*0.5*(1+tanh((${icc}-abs(${i0}))/${num(0.05 * p.icc)}))-${num(p.beta)}*(${hc}/${hm})*${g(p.h2, p.sigmaD)})`;
+  const ew = num(p.eps * p.hmax);
+  return {
+    states: [{ name: 'hn', init: p.h0 / p.hmax, min: 0, max: 1 }],
+    current: `(${i0}*pow(1+pow(abs(${i0})/${icc},${pl}),${num(-1 / p.pLim)}))`,
+    rhs: [`((${rate})>0 ? (${rate})*tanh((${hm}-${H})/${ew}) : (${rate})*tanh(${H}/${ew}))/${hm}`],
+  };
+});

@@ -11,3 +11,4 @@ export * from './crossbar-selector-table.js';
 export * from './spice-templates.js';
 export * from './spice-export.js';
 export * from './rf-switch.js';
+export * from './multi-terminal.js';

@@ -9,7 +9,8 @@
  *
  * usage: node dist/bench/crossbar.js [--sizes 64,128,256,512,1024] [--ngspice-sizes 16,32,64]
  *        [--scipy-methods cg-line,spsolve] [--scipy-max 512] [--rtol 1e-14] [--nonlinear 256] [--json FILE]
- * XB_LINEAR=cg-sgs selects the block symmetric Gauss-Seidel preconditioner instead.
+ * Each size also runs nanoionics with the block symmetric Gauss-Seidel preconditioner (cg-sgs;
+ * XB_LINEAR=cg-sgs in the child), compared with the cg-line currents.
  * Every nanoionics case runs in a fresh child process (`--case N`) so that its peak RSS
  * (process.resourceUsage().maxRSS) is its own.
  * @module bench/crossbar
@@ -96,6 +97,13 @@ function main(argv: string[]): void {
       if (c.status !== 0) throw new Error(`nanoionics case ${n} failed: ${c.stderr}`);
       const ni = JSON.parse(c.stdout), cur = readF64(of);
       rows.push({ tool: 'nanoionics cg-line', n, wall_s: wall, ...ni, sum_A: cur.reduce((a, b) => a + b, 0) });
+      {
+        const t2 = performance.now();
+        const c2 = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--case', String(n), String(rtol), of], { encoding: 'utf8', env: { ...process.env, XB_LINEAR: 'cg-sgs' } });
+        const w2 = (performance.now() - t2) / 1e3;
+        if (c2.status !== 0) throw new Error(`nanoionics cg-sgs case ${n} failed: ${c2.stderr}`);
+        rows.push({ tool: 'nanoionics cg-sgs', n, wall_s: w2, ...JSON.parse(c2.stdout), max_rel_diff_vs_nanoionics: maxRel(readF64(of), cur) });
+      }
       if (py && n <= scipyMax) for (const m of methods) {
         if (m === 'spsolve' && n > 512) continue;
         const sf = join(dir, 'sp.bin');
@@ -122,14 +130,14 @@ function main(argv: string[]): void {
       const dev = resolveDevice({ preset: 'baseline-sinh' }, 'device');
       const cells = buildCells({ type: '1s1r', device: dev }, nl, nl, new Rng(1));
       cells.memory.x.fill(0.5);
-      const sys = new CrossbarSystem({ rows: nl, cols: nl, rWord: 1, rBit: 1 }, cells.cell, { linear: 'cg-line' });
+      const sys = new CrossbarSystem({ rows: nl, cols: nl, rWord: 1, rBit: 1 }, cells.cell, {}); // auto: cg-sgs at this size
       const d = new CrossbarDrive(nl, nl), r = new Rng(3);
       for (let i = 0; i < nl; i++) d.word(i, 0, r.uniform(0, 1));
       for (let j = 0; j < nl; j++) d.bit(j, 1, 0);
       sys.setDrive(d);
       const t0 = performance.now();
       const res = sys.solve();
-      rows.push({ tool: 'nanoionics 1S1R nonlinear (Newton + CG)', n: nl, wall_s: (performance.now() - t0) / 1e3, status: res.status, newton: res.newton, iterations: res.cgIterations, kcl: sys.kclError() });
+      rows.push({ tool: 'nanoionics 1S1R nonlinear (Newton + cg-sgs)', n: nl, wall_s: (performance.now() - t0) / 1e3, status: res.status, newton: res.newton, iterations: res.cgIterations, kcl: sys.kclError() });
     }
   } finally { rmSync(dir, { recursive: true, force: true }); }
   console.log('| tool | N | wall s | solve s | iterations | peak RSS MiB | max rel diff vs nanoionics |');

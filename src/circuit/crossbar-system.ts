@@ -31,7 +31,11 @@ const STAGNATION = 1e-7;
 
 /** Solver options. */
 export interface CrossbarSolveOptions {
-  /** Linear solver: CG with the line preconditioner, banded Cholesky, or auto (banded when cheap). */
+  /**
+   * Linear solver: CG with the line preconditioner (the SciPy baseline's method), CG with the
+   * block symmetric Gauss-Seidel preconditioner (half the iterations), banded Cholesky, or auto
+   * (banded when cheap, else cg-sgs).
+   */
   linear?: 'auto' | 'cg-line' | 'cg-sgs' | 'banded';
   /** CG stopping rule: relative residual (default 1e-10, as the SciPy baseline). */
   rtol?: number;
@@ -110,7 +114,7 @@ export class CrossbarSystem {
       tridiagSolveInterleaved(M, lw, self.dd, self.ll, t, 0);
       for (let k = 0; k < nW; k++) z[k] += t[k];
     } };
-    this.pre = opts.linear === 'cg-sgs' ? sgs : line;
+    this.pre = opts.linear === 'cg-line' ? line : sgs;
   }
 
   /** Install a drive (line-end sources); node voltages are kept as the warm start. */
@@ -179,12 +183,22 @@ export class CrossbarSystem {
     if (nn > 1) y[nn - 1] = d[nn - 1] * p[nn - 1] + off[nn - 2] * p[nn - 2];
     // cells in tiles of TILE x TILE so that the word-line (row-major) and bit-line
     // (column-major) nodes touched both stay in cache
-    const M = this.nodes.rows, N = this.nodes.cols;
+    const M = this.nodes.rows, N = this.nodes.cols, nW = this.nodes.nW;
+    const full = this.nodes.lw === N && this.nodes.lb === M; // no collapsed lines: W = c, B = nW + j M + i
     for (let i0 = 0; i0 < M; i0 += TILE) for (let j0 = 0; j0 < N; j0 += TILE) {
       const i1 = Math.min(M, i0 + TILE), j1 = Math.min(N, j0 + TILE);
-      for (let i = i0; i < i1; i++) for (let c = i * N + j0, ce = i * N + j1; c < ce; c++) {
-        const g = cg[c], w = W[c], b = B[c];
-        y[w] -= g * p[b]; y[b] -= g * p[w];
+      if (full) {
+        for (let i = i0; i < i1; i++) {
+          for (let j = j0, c = i * N + j0, b = nW + j0 * M + i; j < j1; j++, c++, b += M) {
+            const g = cg[c];
+            y[c] -= g * p[b]; y[b] -= g * p[c];
+          }
+        }
+      } else {
+        for (let i = i0; i < i1; i++) for (let c = i * N + j0, ce = i * N + j1; c < ce; c++) {
+          const g = cg[c], w = W[c], b = B[c];
+          y[w] -= g * p[b]; y[b] -= g * p[w];
+        }
       }
     }
   }
@@ -194,10 +208,13 @@ export class CrossbarSystem {
    * dst[W] += g src[B], with the masked small-signal conductances of the last assembly.
    */
   couple(src: Float64Array, dst: Float64Array, wToB: boolean): void {
-    const M = this.nodes.rows, N = this.nodes.cols, cg = this.cg, W = this.nodes.cellW, B = this.nodes.cellB;
+    const M = this.nodes.rows, N = this.nodes.cols, cg = this.cg, W = this.nodes.cellW, B = this.nodes.cellB, nW = this.nodes.nW;
+    const full = this.nodes.lw === N && this.nodes.lb === M;
     for (let i0 = 0; i0 < M; i0 += TILE) for (let j0 = 0; j0 < N; j0 += TILE) {
       const i1 = Math.min(M, i0 + TILE), j1 = Math.min(N, j0 + TILE);
-      if (wToB) for (let i = i0; i < i1; i++) for (let c = i * N + j0, ce = i * N + j1; c < ce; c++) dst[B[c]] += cg[c] * src[W[c]];
+      if (full && wToB) for (let i = i0; i < i1; i++) for (let j = j0, c = i * N + j0, b = nW + j0 * M + i; j < j1; j++, c++, b += M) dst[b] += cg[c] * src[c];
+      else if (full) for (let i = i0; i < i1; i++) for (let j = j0, c = i * N + j0, b = nW + j0 * M + i; j < j1; j++, c++, b += M) dst[c] += cg[c] * src[b];
+      else if (wToB) for (let i = i0; i < i1; i++) for (let c = i * N + j0, ce = i * N + j1; c < ce; c++) dst[B[c]] += cg[c] * src[W[c]];
       else for (let i = i0; i < i1; i++) for (let c = i * N + j0, ce = i * N + j1; c < ce; c++) dst[W[c]] += cg[c] * src[B[c]];
     }
   }
@@ -242,12 +259,12 @@ export class CrossbarSystem {
     return true;
   }
 
-  /** Which linear solver `auto` picks: banded when n w^2 <= 2e7 flops. */
+  /** Which linear solver `auto` picks: banded when n w^2 <= 2e7 flops, else cg-sgs. */
   linearMethod(): 'cg-line' | 'cg-sgs' | 'banded' {
     const o = this.opts.linear ?? 'auto';
     if (o !== 'auto') return o;
     const w = this.bandSetup();
-    return this.nodes.nn * w * w <= 2e7 ? 'banded' : 'cg-line';
+    return this.nodes.nn * w * w <= 2e7 ? 'banded' : 'cg-sgs';
   }
 
   /** Solve the DC operating point for the installed drive, from the current x. */

@@ -12,6 +12,8 @@ import { fitCommand } from './commands/fit.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { crossbarCommand } from './commands/crossbar.js';
+import { exportCommand } from './commands/export.js';
 
 // One line per command, in the order of the help listing.
 const COMMANDS: Command[] = [];
@@ -21,6 +23,8 @@ COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
 COMMANDS.push(fitCommand);
 COMMANDS.push(labCommand);
+COMMANDS.push(crossbarCommand);
+COMMANDS.push(exportCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

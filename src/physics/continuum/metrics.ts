@@ -7,7 +7,7 @@ import type { ContinuumSolver } from './solver.js';
 
 /** Geometry of the filament at a density threshold (fraction of nMax). */
 export interface FilamentGeometry {
-  /** Height (m) from the bottom electrode up to which the axis column stays above threshold. */
+  /** Total height (m) of the axis cells above threshold. */
   length: number;
   /** Remaining gap to the top electrode (m). */
   gap: number;
@@ -15,7 +15,7 @@ export interface FilamentGeometry {
   width: number;
   /** Full width at the bottom row (m). */
   baseWidth: number;
-  /** Vacancies (count) in the gap region above the filament tip within the base footprint. */
+  /** Vacancies (count) in the gap rows (axis below threshold) within the filament footprint. */
   gapIons: number;
   /** Mean density in that gap region (m^-3). */
   gapDensity: number;
@@ -42,19 +42,26 @@ function rowWidth(s: ContinuumSolver, n: Float64Array, j: number, thr: number): 
 export function filamentGeometry(s: ContinuumSolver, frac = 0.3, n: Float64Array = s.n): FilamentGeometry {
   const thr = frac * s.p.nMax;
   const ic = axisColumn(s);
-  let jTop = -1;
-  while (jTop + 1 < s.nz && n[(jTop + 1) * s.nx + ic] >= thr) jTop++;
-  const length = (jTop + 1) * s.dz;
-  let wsum = 0;
-  for (let j = 0; j <= jTop; j++) wsum += rowWidth(s, n, j, thr);
-  const width = jTop >= 0 ? wsum / (jTop + 1) : 0;
+  // length: axis cells above threshold (the filament may grow from either electrode)
+  let rows = 0, wsum = 0, wmax = 0;
+  for (let j = 0; j < s.nz; j++) {
+    if (n[j * s.nx + ic] < thr) continue;
+    rows++;
+    const w = rowWidth(s, n, j, thr);
+    wsum += w; if (w > wmax) wmax = w;
+  }
+  const length = rows * s.dz;
+  const width = rows > 0 ? wsum / rows : 0;
   const baseWidth = rowWidth(s, n, 0, thr);
-  const half = Math.max(baseWidth / 2, s.dx);
+  const half = Math.max(wmax / 2, s.dx);
   let ions = 0, vol = 0;
-  for (let j = jTop + 1; j < s.nz; j++) for (let i = 0; i < s.nx; i++) {
-    const k = j * s.nx + i;
-    const d = s.p.geometry === 0 ? s.xc[k] : Math.abs(s.xc[k] - s.xc[ic]);
-    if (d <= half) { ions += n[k] * s.vol[k]; vol += s.vol[k]; }
+  for (let j = 0; j < s.nz; j++) {
+    if (n[j * s.nx + ic] >= thr) continue;
+    for (let i = 0; i < s.nx; i++) {
+      const k = j * s.nx + i;
+      const d = s.p.geometry === 0 ? s.xc[k] : Math.abs(s.xc[k] - s.xc[ic]);
+      if (d <= half) { ions += n[k] * s.vol[k]; vol += s.vol[k]; }
+    }
   }
   return { length, gap: s.p.thickness - length, width, baseWidth, gapIons: ions, gapDensity: vol > 0 ? ions / vol : 0 };
 }

@@ -4,8 +4,11 @@
  *
  * Events and rates (Gamma = nu exp(-(E - dE)/kB T), lowering dE capped at E):
  *   hop k -> k'          E_hop(k) (+ E_lat sideways) - z q a E_par / 2   (E_par: field along the hop)
- *   generation (empty)   E_gen(k) - gamma |E|              (Frenkel pair; O ion leaves to the anode)
- *   recombination (V)    E_rec    - gamma E_down            (O ions returned under reverse bias)
+ *   generation (empty)   E_gen(k) - gamma |E| - eNbrZ n_z - eNbrX n_x   (Frenkel pair, O ion to the
+ *                        anode; n_z, n_x occupied vertical / lateral neighbours or electrodes:
+ *                        bond weakening next to vacancies, which makes generation percolate)
+ *   recombination (V)    E_rec    - gamma E_up, times exp(-(depth from top)/lambdaRec)
+ *                        (O ions return from the top electrode under reverse bias; needs oxygen > 0)
  *   injection  (top row, empty)   E_ex - z q a E_z / 2      (vacancy from the reservoir, top positive)
  *   extraction (top row, vacancy) E_ex + z q a E_z / 2      (vacancy into the reservoir, top negative)
  * Every `updateEvery` events (and at each voltage step) the potential (resistor network: site
@@ -29,16 +32,21 @@ import { KrylovWork, pcg } from '../linear/krylov.js';
 /** Parameters of the VCM lattice (SI). */
 export interface VcmParams {
   nx: number; nz: number; a: number; nu: number; t0: number; zIon: number;
-  eHop: number; eLat: number; eGen: number; eRec: number; eEx: number; gammaGen: number;
-  gV: number; gO: number; gM: number; kappa: number;
+  eHop: number; eLat: number; eGen: number; eRec: number; eEx: number; gammaGen: number; lambdaRec: number; eNbrZ: number; eNbrX: number;
+  gV: number; gO: number; gM: number; kappa: number; heatSpread: number;
   fill0: number; rSeries: number; compliance: number; updateEvery: number;
 }
 
-/** Defaults: hop 0.75 eV, generation 1.9 eV (models.md §9.2 ranges), hand-calibrated. */
+/**
+ * Defaults (hand-calibrated, not fitted): generation 2.4 eV with a 1.84 e nm bond-polarisation
+ * factor and 0.6 eV lowering next to a vacancy / electrode along z, so that forming happens near
+ * 2-3 V on a 10 V/s sweep over 5 nm as a single percolating filament; hop 1.2 eV,
+ * recombination 1.2 eV (models.md §9.2 ranges 0.6-1.5 eV); site conductances 2 mS / 1 nS.
+ */
 export const VCM_DEFAULTS: VcmParams = {
   nx: 20, nz: 10, a: 0.5e-9, nu: 1e13, t0: 300, zIon: 2,
-  eHop: 0.65 * Q, eLat: 0.25 * Q, eGen: 1.9 * Q, eRec: 1.2 * Q, eEx: 0.65 * Q, gammaGen: 0.6 * Q * 1e-9,
-  gV: 2e-4, gO: 1e-9, gM: 1e-2, kappa: 3,
+  eHop: 1.2 * Q, eLat: 0, eGen: 2.4 * Q, eRec: 1.2 * Q, eEx: 1.2 * Q, gammaGen: 1.84 * Q * 1e-9, lambdaRec: 2, eNbrZ: 0.6 * Q, eNbrX: 0,
+  gV: 2e-3, gO: 1e-9, gM: 1e-2, kappa: 3, heatSpread: 20,
   fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 20,
 };
 
@@ -53,6 +61,8 @@ export class VcmLattice {
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
   readonly eaDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
   t = 0; v = 0; current = 0; g = 0; events = 0;
+  /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
+  oxygen = 0;
   private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
   private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
   private readonly draw: KmcDraw = { event: -1, dt: 0 };
@@ -107,7 +117,7 @@ export class VcmLattice {
     for (let i = 0; i < nx; i++) { power[i] += 2 * gs[i] * psi[i] ** 2; const kt = (nz - 1) * nx + i; if (this.contact[i]) power[kt] += 2 * gs[kt] * (vd - psi[kt]) ** 2; }
     // steady heat on the same lattice: bond conductance kappa a (slab of depth a)
     clearStencil(A);
-    const gk = p.kappa * p.a;
+    const gk = p.kappa * p.a * p.heatSpread; // slab of depth a, times the 3D spreading factor
     for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
       b[k] = power[k];
@@ -151,11 +161,13 @@ export class VcmLattice {
         set(base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
       set(base + 4, 0);
-      set(base + 5, this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]));
+      set(base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
       set(base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) set(base + d, 0);
-      const eg = p.eGen - this.eaDrop[k];
+      const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
+      const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
+      const eg = p.eGen - this.eaDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
       set(base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
       set(base + 5, 0);
       set(base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
@@ -188,9 +200,12 @@ export class VcmLattice {
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
         this.occ[k] = 0; this.occ[q] = 1; this.touch(k); this.touch(q);
+      } else if (e === 4) {
+        this.occ[k] = 1; this.oxygen++; this.touch(k);
+      } else if (e === 5) {
+        if (this.oxygen > 0) { this.occ[k] = 0; this.oxygen--; this.touch(k); }
       } else {
-        this.occ[k] = e === 4 ? 1 : e === 6 ? (this.occ[k] ? 0 : 1) : 0;
-        this.touch(k);
+        this.occ[k] = this.occ[k] ? 0 : 1; this.touch(k);
       }
       nEv++; this.events++;
       if (++this.sinceUpdate >= this.p.updateEvery) this.solveFields(this.vSource);

@@ -11,8 +11,8 @@ import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
 /** Sweep settings. */
 export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number }
 
-/** Defaults: 10 V/s staircase of 20 mV steps; LRS/HRS threshold 1 uS. */
-export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.02, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6 };
+/** Defaults: 10 V/s staircase of 40 mV steps; LRS/HRS threshold 1 uS. */
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
 export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number }

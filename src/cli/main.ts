@@ -8,8 +8,9 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { filamentCommand } from './commands/filament.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand];
+const COMMANDS: Command[] = [modelsCommand, runCommand, filamentCommand];
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -15,7 +15,7 @@ export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax
 export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
-export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number }
+export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }
 
 /** Positive sweep until the compliance is reached; returns the switching voltage or NaN. */
 export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
@@ -49,9 +49,10 @@ export function runCycles(p: VcmParams, seed: number, nCycles: number, o: SweepO
   for (let c = 0; c < nCycles; c++) {
     const vReset = resetSweep(d, rng, o.vResetMax, o);
     const rOff = readR(d);
+    const gapOff = d.filamentGap();
     const vSet = setSweep(d, rng, o.vSetMax, o);
     const rOn = readR(d);
-    cycles.push({ vSet, vReset, rOn, rOff });
+    cycles.push({ vSet, vReset, rOn, rOff, gapOff });
   }
   return { vForm, cycles, events: d.events };
 }
@@ -78,8 +79,8 @@ export function cycleStatistics(p: VcmParams, seeds: number[], nCycles: number, 
   return {
     runs,
     vSet: variability(col((c) => c.vSet)), vReset: variability(col((c) => c.vReset)),
-    rOn: variability(col((c) => c.rOn)), rOff: variability(col((c) => c.rOff)),
-    vForm: variability([runs.map((r) => r.vForm)]),
+    rOn: variability(col((c) => c.rOn)), rOff: variability(col((c) => c.rOff)), gapOff: variability(col((c) => c.gapOff)),
+    vForm: { mean: mean(runs.map((r) => r.vForm).filter(Number.isFinite)), d2d: cv(runs.map((r) => r.vForm).filter(Number.isFinite)), failed: runs.filter((r) => !Number.isFinite(r.vForm)).length },
     events: runs.reduce((a, r) => a + r.events, 0),
   };
 }

@@ -79,6 +79,25 @@ export class VcmLattice {
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
 
+  /**
+   * Tunnelling gap (m): distance from the top of the tallest vacancy cluster connected to the
+   * bottom electrode (4-neighbour) to the top electrode; 0 when the filament bridges.
+   */
+  filamentGap(): number {
+    const { nx, nz } = this.p;
+    const seen = new Uint8Array(this.m), stack: number[] = [];
+    let top = -1;
+    for (let i = 0; i < nx; i++) if (this.occ[i] || this.metal[i]) { seen[i] = 1; stack.push(i); }
+    while (stack.length) {
+      const k = stack.pop()!;
+      const i = k % nx, j = (k - i) / nx;
+      if (j > top) top = j;
+      const nb = [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, j < nz - 1 ? k + nx : -1];
+      for (const q of nb) if (q >= 0 && !seen[q] && (this.occ[q] || this.metal[q])) { seen[q] = 1; stack.push(q); }
+    }
+    return (nz - 1 - top) * this.p.a;
+  }
+
   /** Vacancy count. */
   vacancies(): number { let s = 0; for (let k = 0; k < this.m; k++) s += this.occ[k]; return s; }
 

@@ -151,6 +151,10 @@ export class VcmLattice {
     this.sinceUpdate = 0;
   }
 
+  private put(raw: boolean, e: number, r: number): void {
+    if (raw) this.tree.setRaw(e, r); else this.tree.set(e, r);
+  }
+
   private rate(e0: number, lowering: number, T: number): number {
     let low = lowering;
     if (low > e0) low = e0;
@@ -159,37 +163,35 @@ export class VcmLattice {
 
   /** Recompute the NEV event rates of site k. */
   private refreshSite(k: number, raw: boolean): void {
-    const { p, occ, psi, T, tree } = this;
+    const { p, occ, psi, T } = this;
     const { nx, nz } = p;
     const i = k % nx, j = (k - i) / nx;
     const base = k * NEV;
-    const set = raw ? (e: number, r: number) => tree.setRaw(e, r) : (e: number, r: number) => tree.set(e, r);
     const zqa2 = (p.zIon * Q * p.a) / 2;
-    if (this.metal[k]) { for (let e = 0; e < NEV; e++) set(base + e, 0); return; }
+    if (this.metal[k]) { for (let e = 0; e < NEV; e++) this.put(raw, base + e, 0); return; }
     const ez = ((j > 0 ? psi[k - nx] : 0) - (j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k])) / (2 * p.a); // upward field
     const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
     const eabs = Math.sqrt(ex * ex + ez * ez);
     if (occ[k]) {
       const eh = p.eHop - this.eaDrop[k];
-      const nb = [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, j < nz - 1 ? k + nx : -1];
       for (let d = 0; d < 4; d++) {
-        const q = nb[d];
-        if (q < 0 || occ[q] || this.metal[q]) { set(base + d, 0); continue; }
+        const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
+        if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }
         const epar = (psi[k] - psi[q]) / p.a;
         const e0 = (d < 2 ? eh + p.eLat : eh);
-        set(base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
+        this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
-      set(base + 4, 0);
-      set(base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      set(base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 4, 0);
+      this.put(raw, base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
     } else {
-      for (let d = 0; d < 4; d++) set(base + d, 0);
+      for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
       const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
       const eg = p.eGen - this.eaDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
-      set(base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
-      set(base + 5, 0);
-      set(base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
+      this.put(raw, base + 5, 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
     }
   }
 

@@ -1,1 +1,2 @@
 export * from './measure.js';
+export * from './multi-terminal.js';

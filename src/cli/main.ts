@@ -8,9 +8,19 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { labCommand } from './commands/lab.js';
+import { protocolCommand } from './commands/protocol.js';
+import { reproduceCommand } from './commands/reproduce.js';
 import { filamentCommand } from './commands/filament.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand, filamentCommand];
+// One line per command, in the order of the help listing.
+const COMMANDS: Command[] = [];
+COMMANDS.push(modelsCommand);
+COMMANDS.push(runCommand);
+COMMANDS.push(protocolCommand);
+COMMANDS.push(reproduceCommand);
+COMMANDS.push(labCommand);
+COMMANDS.push(filamentCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -41,7 +41,7 @@ export function resolveParam(def: ParamDef, value: unknown, path: string): numbe
  * @param set user overrides (may contain <param>Dtod / <param>C2c relative spreads and <param>Dist)
  * @param path spec path of `set` for errors, e.g. "device.set"
  */
-export function resolveParams(model: DeviceModel, preset: Preset | undefined, set: Record<string, unknown> | undefined, path: string): ResolvedParams {
+export function resolveParams(model: Pick<DeviceModel, 'id' | 'params'>, preset: Preset | undefined, set: Record<string, unknown> | undefined, path: string): ResolvedParams {
   const values = new Float64Array(model.params.length);
   const byName = new Map(model.params.map((p, k) => [p.name, k] as const));
   model.params.forEach((p, k) => { values[k] = p.default; });

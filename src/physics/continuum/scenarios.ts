@@ -109,7 +109,7 @@ function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: 
 export function setShape(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number } = {}, progress?: Progress) {
   const q: ContinuumParams = { ...p, compliance: 1 };
   const base = new ContinuumSolver(q);
-  const gT = opts.gTarget ?? 2e-5;
+  const gT = opts.gTarget ?? 1e-4;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 2.5, opts.vLow ?? 1.6]) {
     const { s, r } = pulseTo(q, base, v, gT, opts.tMax ?? 1e-2, progress);

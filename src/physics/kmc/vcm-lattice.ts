@@ -16,7 +16,8 @@
  * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
  * all rates are rebuilt; between updates a changed site refreshes its own and its neighbours'
  * events in O(log n) each.
- * Confinement masks (review §4, Figs. 11-12): `eaMask` lowers E_hop and E_gen (dislocation,
+ * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers E_gen by its value and E_hop by a
+ * quarter of it (dislocation,
  * SiGe); `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
  * local field enhancement); `contact` restricts the top electrode's electrical and ionic contact
  * to some columns (nanopore in an ion-blocking graphene layer, graphene-edge electrode).
@@ -47,7 +48,7 @@ export const VCM_DEFAULTS: VcmParams = {
   nx: 20, nz: 10, a: 0.5e-9, nu: 1e13, t0: 300, zIon: 2,
   eHop: 1.2 * Q, eLat: 0, eGen: 2.4 * Q, eRec: 1.2 * Q, eEx: 1.2 * Q, gammaGen: 1.84 * Q * 1e-9, lambdaRec: 2, eNbrZ: 0.6 * Q, eNbrX: 0,
   gV: 2e-3, gO: 1e-9, gM: 1e-2, kappa: 3, heatSpread: 20,
-  fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 20,
+  fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 100,
 };
 
 /** Confinement masks (length nx*nz except contact: length nx). */
@@ -173,7 +174,7 @@ export class VcmLattice {
     const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
     const eabs = Math.sqrt(ex * ex + ez * ez);
     if (occ[k]) {
-      const eh = p.eHop - this.eaDrop[k];
+      const eh = p.eHop - 0.25 * this.eaDrop[k]; // the mask lowers migration by a quarter of the generation drop
       for (let d = 0; d < 4; d++) {
         const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
         if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }

@@ -16,7 +16,9 @@ test('yang-selector: volatile threshold switching within the built-in compliance
   // smooth limiter with p = 8: |I| <= I_cc exactly (I0 (1 + (I0/Icc)^8)^(-1/8) < Icc)
   assert.ok(iMax <= 100e-6, `|I| max ${iMax}`);
   assert.ok(g[g.length - 1] < 1.01 * gOff, 'dissolved 10 ms after the pulse');
-  for (const x of h) assert.ok(x >= 0 && x <= 15e-9, `h ${x} inside [0, h_max]`);
+  // slack of 10 atol (1e-12 m), as in the catalogue sweep: an explicit step may overshoot the
+  // wall by its local error before the wall pushes the state back
+  for (const x of h) assert.ok(x >= -1e-12 && x <= 15e-9 + 1e-12, `h ${x} inside [0, h_max]`);
 });
 
 test('yang-drift: non-volatile SET by a positive pulse, RESET by a negative one', () => {

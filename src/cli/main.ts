@@ -8,10 +8,13 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { fitCommand } from './commands/fit.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
 import { filamentCommand } from './commands/filament.js';
+import { crossbarCommand } from './commands/crossbar.js';
+import { exportCommand } from './commands/export.js';
 
 // One line per command, in the order of the help listing.
 const COMMANDS: Command[] = [];
@@ -19,8 +22,11 @@ COMMANDS.push(modelsCommand);
 COMMANDS.push(runCommand);
 COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
+COMMANDS.push(fitCommand);
 COMMANDS.push(labCommand);
 COMMANDS.push(filamentCommand);
+COMMANDS.push(crossbarCommand);
+COMMANDS.push(exportCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -21,6 +21,7 @@ import { filamentGrowth, filamentGrowthPresets } from './models/filament-growth.
 import { metaplasticFilament, metaplasticFilamentPresets } from './models/metaplastic-filament.js';
 import { liReservoir, liReservoirPresets } from './models/li-reservoir.js';
 import { modulatoryFilament, modulatoryFilamentPresets } from './models/modulatory-filament.js';
+import { dataDriven, dataDrivenPresets } from './models/data-driven.js';
 
 // One line per model file; keep the lists in step.
 const MODELS: DeviceModel[] = [];
@@ -31,6 +32,7 @@ MODELS.push(stanfordPku, jartVcm, mottThermal); PRESETS.push(...stanfordPkuPrese
 MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets);
 MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
 MODELS.push(ecmKinetic); PRESETS.push(...ecmKineticPresets);
+MODELS.push(dataDriven); PRESETS.push(...dataDrivenPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Command } from '../command.js';
 import { parse, parseSets, UsageError } from '../args.js';
 import { writeAtomic, toJson, columnsToCsv } from '../io.js';
-import { heatmapSvg } from '../svg-heatmap.js';
+import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { parseQuantity } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';

@@ -46,11 +46,21 @@ export function form(s: ContinuumSolver, vForm = 3, progress?: Progress): Contin
 export interface CycleMetrics { vForm: number; vReset: number; vSet: number; rOn: number; rOff: number; iResetPeak: number }
 
 /** Forming + RESET + SET + RESET: I-V columns and metrics. */
-export function cycle(p: ContinuumParams, opts: { vForm?: number; vReset?: number; vSet?: number } = {}, progress?: Progress) {
+export function cycle(p: ContinuumParams, opts: { vForm?: number; vReset?: number; vSet?: number; frames?: number } = {}, progress?: Progress) {
   const s = new ContinuumSolver(p);
   const vF = opts.vForm ?? 3, vR = opts.vReset ?? 1.5, vS = opts.vSet ?? 2;
   const w = sweeps([{ v: vF, rate: 1e3 }, { v: -vR, rate: 1e6 }, { v: vS, rate: 1e6 }, { v: -vR, rate: 1e6 }]);
+  // ends of forming, RESET and SET; with `frames`, also snapshots evenly spread within each
+  // sweep segment (each segment gets its share, so fast sweeps are not skipped)
   const snapTimes = [w.t[2], w.t[4], w.t[6]];
+  const frames = opts.frames ?? 0;
+  const nSeg = w.t.length - 1;
+  for (let k = 0; k < nSeg && frames > 0; k++) {
+    const per = Math.max(1, Math.round(frames / nSeg));
+    for (let q = 1; q <= per; q++) snapTimes.push(w.t[k] + ((w.t[k + 1] - w.t[k]) * q) / per);
+  }
+  snapTimes.sort((a, b) => a - b);
+  for (let k = snapTimes.length - 1; k > 0; k--) if (snapTimes[k] === snapTimes[k - 1]) snapTimes.splice(k, 1);
   const r = run(s, w, { snapshotTimes: snapTimes }, progress);
   const c = r.columns;
   const seg = (a: number, b: number) => { const idx: number[] = []; for (let k = 0; k < c.t.length; k++) if (c.t[k] > a && c.t[k] <= b) idx.push(k); return idx; };

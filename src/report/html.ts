@@ -44,6 +44,7 @@ function card(p: PanelResult): string {
   return `<section class="card" id="${p.id}">
 <header><h2>${esc(p.figure)} — ${esc(p.title)}</h2>${badge(p.status)}</header>
 <div class="plot">${plot}</div>
+${(p.figures ?? []).map((f) => `<div class="plot fig">${f}</div>`).join('\n')}
 <p class="review"><b>Review:</b> ${esc(p.review)}</p>
 <table class="checks"><thead><tr><th>metric</th><th>simulated</th><th>published band</th><th>code · gate</th><th>source</th><th></th></tr></thead><tbody>${checkRows(p, false)}</tbody></table>
 <p class="meta">protocol <code>${esc(p.protocol)}</code> on <code>${dev}</code>${p.result ? ` · ${p.result.runs} simulations · ${esc(p.result.read.split(':')[0])}` : ''}${csv ? ` · data: ${csv}` : ''}</p>

@@ -7,7 +7,7 @@
  */
 import { getPreset, getMultiTerminalPreset } from '../devices/catalogue.js';
 import { runProtocolSpec } from '../protocols/registry.js';
-import type { ProtocolResult } from '../protocols/types.js';
+import type { ProtocolResult, Table } from '../protocols/types.js';
 import type { PlotSpec } from './svg-plot.js';
 
 /** Provenance code of a published number (measurements.md). */
@@ -48,6 +48,32 @@ export interface PanelDef {
   plot(r: ProtocolResult): PlotSpec;
   /** Tables written as CSV (default: all). */
   tables?: string[];
+  /**
+   * Panels that do not run a protocol (the physics level): compute tables, checks, the plot
+   * and extra figures directly. When present, `devices` is only a label, `protocol` names the
+   * scenario, and `checks` / `plot` are not called.
+   */
+  compute?(seed: number, o: PanelOptions): ComputedPanel;
+}
+
+/** Options of a computed panel. */
+export interface PanelOptions {
+  /** Full resolution (slow); the default is the reduced resolution that fits the report budget. */
+  full?: boolean;
+}
+
+/** What a computed panel returns. */
+export interface ComputedPanel {
+  tables: Record<string, Table>;
+  checks: Check[];
+  plot: PlotSpec;
+  /** Extra figures as SVG documents (heatmaps, second plots). */
+  figures?: string[];
+  /** Number of simulation runs, and the resolution used (shown on the card). */
+  runs: number;
+  resolution: string;
+  status: 'ok' | 'failed';
+  messages: string[];
 }
 
 /** Outcome of a panel. */
@@ -64,6 +90,8 @@ export interface PanelResult {
   checks: Check[];
   result?: ProtocolResult;
   plot?: PlotSpec;
+  /** Extra SVG figures (computed panels). */
+  figures?: string[];
   note?: string;
 }
 
@@ -79,8 +107,36 @@ export function holds(metric: string, ok: boolean, band: string, code: Code, sou
 
 const cache = new Map<string, ProtocolResult>();
 
+/** A computed panel definition (no protocol: `checks` and `plot` come from `compute`). */
+export function computedPanel(d: Omit<PanelDef, 'checks' | 'plot' | 'compute'> & { compute: NonNullable<PanelDef['compute']> }): PanelDef {
+  return { ...d, checks: () => [], plot: () => ({ xLabel: '', xUnit: '', yLabel: '', yUnit: '', series: [] }) };
+}
+
+/** A table from named columns (typed arrays are copied). */
+export function table(cols: Record<string, ArrayLike<number>>, units: Record<string, string> = {}): Table {
+  const columns: Record<string, number[]> = {};
+  for (const [k, v] of Object.entries(cols)) columns[k] = Array.from(v);
+  return { columns, units };
+}
+
+/** Run a computed (physics) panel; its output is wrapped as a ProtocolResult for tables and CSV. */
+function computeDirect(def: PanelDef, seed: number, o: PanelOptions): PanelResult {
+  const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol, device: def.devices[0] };
+  try {
+    const c = def.compute!(seed, o);
+    const result: ProtocolResult = { protocol: def.protocol, device: def.devices[0] ?? '-', params: {}, read: `physics level: ${c.resolution}`, metrics: {}, tables: c.tables, status: c.status, messages: c.messages, runs: c.runs };
+    const hardFail = c.checks.some((k) => k.gate === 'hard' && !k.pass);
+    const softFail = c.checks.some((k) => k.gate === 'soft' && !k.pass);
+    const status = c.status !== 'ok' || hardFail ? 'fail' : softFail ? 'warn' : 'pass';
+    return { ...base, status, checks: c.checks, result, plot: { ...c.plot, id: def.id }, figures: c.figures, note: [c.resolution, ...c.messages].join('; ') };
+  } catch (e) {
+    return { ...base, status: 'error', checks: [], note: (e as Error).message };
+  }
+}
+
 /** Run a panel (results of identical protocol runs are shared between panels). */
-export function computePanel(def: PanelDef, seed = 1): PanelResult {
+export function computePanel(def: PanelDef, seed = 1, o: PanelOptions = {}): PanelResult {
+  if (def.compute) return computeDirect(def, seed, o);
   const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol };
   const device = def.devices.find((d) => getPreset(d) || getMultiTerminalPreset(d));
   const series = def.series ? def.series.find((d) => getPreset(d)) : undefined;

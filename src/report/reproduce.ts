@@ -8,13 +8,14 @@ import { SpecError } from '../units/parse.js';
 import { computePanel, type PanelDef, type PanelResult } from './panel.js';
 import { SYNAPTIC_PANELS } from './panels-synaptic.js';
 import { DEVICE_PANELS } from './panels-device.js';
+import { PHYSICS_PANELS } from './panels-physics.js';
 import { renderHtml } from './html.js';
 import { tableCsv } from './csv.js';
 
 /** Every panel, in figure order. */
 export function listPanels(): PanelDef[] {
   const order = (id: string) => { const n = /^fig(\d+)/.exec(id); return n ? Number(n[1]) : 99; };
-  return [...DEVICE_PANELS, ...SYNAPTIC_PANELS].sort((a, b) => order(a.id) - order(b.id));
+  return [...DEVICE_PANELS, ...SYNAPTIC_PANELS, ...PHYSICS_PANELS].sort((a, b) => order(a.id) - order(b.id));
 }
 
 /**
@@ -57,6 +58,8 @@ export interface ReportFiles { files: Record<string, string>; panels: PanelResul
 export interface ReproduceOptions {
   only?: string[];
   seed?: number;
+  /** Physics panels at full resolution (slow). */
+  full?: boolean;
   /** Called before each panel (progress). */
   onPanel?: (def: PanelDef, k: number, n: number) => void;
   /** Facts the library cannot know (version, commit, wall time), shown in the page footer. */
@@ -67,7 +70,7 @@ export interface ReproduceOptions {
 export function reproduce(o: ReproduceOptions = {}): ReportFiles {
   const defs = selectPanels(o.only);
   const panels: PanelResult[] = [];
-  defs.forEach((d, k) => { o.onPanel?.(d, k, defs.length); panels.push(computePanel(d, o.seed ?? 1)); });
+  defs.forEach((d, k) => { o.onPanel?.(d, k, defs.length); panels.push(computePanel(d, o.seed ?? 1, { full: o.full })); });
   const summary = summarize(panels);
   const files: Record<string, string> = {};
   for (const p of panels) {

@@ -12,7 +12,7 @@ import { listPanels, reproduce } from '../../report/reproduce.js';
 import { VERSION } from '../../version.js';
 
 function help(): string {
-  return `nanoionics reproduce [--only LIST] [--out DIR] [--json]
+  return `nanoionics reproduce [--only LIST] [--out DIR] [--json] [--full]
 
 Run every phenomenon of the review (Zhu, Lee, Lu 2019) that a simulation can show and write
 DIR/index.html (default report/): one panel per figure panel with the simulated plot, what the
@@ -24,6 +24,8 @@ Options:
   --out DIR     output folder (default report)
   --seed N      seed (default 1)
   --json        print summary.json to stdout
+  --full        physics panels at full resolution (finer grids, more devices / cycles / runs;
+                several minutes); the default is the reduced resolution stated on each card
   -h, --help
 
 Panels: ${listPanels().map((p) => p.id).join(', ')}
@@ -36,7 +38,7 @@ export const reproduceCommand: Command = {
   summary: 'reproduce the review\'s figures into an HTML report (the main job)',
   get help() { return help(); },
   run(argv) {
-    const { values, positionals } = parse(argv, { only: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' } });
+    const { values, positionals } = parse(argv, { only: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, json: { type: 'boolean' }, full: { type: 'boolean' } });
     if (values.help) { console.log(help()); return 0; }
     if (positionals.length) throw new UsageError(`unexpected argument ${positionals[0]}: nanoionics reproduce [--only LIST] [--out DIR] [--json]`);
     const seed = values.seed !== undefined ? Number(values.seed) : 1;
@@ -45,9 +47,9 @@ export const reproduceCommand: Command = {
     const dir = values.out ? String(values.out) : 'report';
     const t0 = performance.now();
     const rep = reproduce({
-      only, seed,
+      only, seed, full: Boolean(values.full),
       onPanel: (d, k, n) => process.stderr.isTTY && process.stderr.write(`[${k + 1}/${n}] ${d.id} ${' '.repeat(20)}\r`),
-      meta: { version: `nanoionics ${VERSION}`, commit: gitCommit() ?? 'unknown', seed: String(seed) },
+      meta: { version: `nanoionics ${VERSION}`, commit: gitCommit() ?? 'unknown', seed: String(seed), resolution: values.full ? 'full' : 'reduced (physics panels)' },
     });
     const wall = (performance.now() - t0) / 1e3;
     if (process.stderr.isTTY) process.stderr.write(' '.repeat(40) + '\r');

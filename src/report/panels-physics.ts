@@ -1,0 +1,152 @@
+/**
+ * Report panels for the physics level (issue 4): the continuum filament solver (Soret ring,
+ * Fig. 8g,h SET shape, Fig. 8j,k RESET residue) here, the lattice KMC panels (Fig. 1 growth
+ * modes, Figs. 11-12 confinement, Fig. 13b quantized conductance) in panels-physics-kmc.
+ * These panels compute directly (`PanelDef.compute`), not through a protocol. The default is a
+ * reduced resolution that keeps `nanoionics reproduce` within minutes; `--full` refines it.
+ * Each panel states its resolution on the card.
+ * @module report/panels-physics
+ */
+import { resolveContinuumParams, type ContinuumParams } from '../physics/continuum/params.js';
+import { soretRing, setShape, resetResidue, type BranchResult } from '../physics/continuum/scenarios.js';
+import type { Snapshot } from '../physics/continuum/run.js';
+import type { Table } from '../protocols/types.js';
+import { heatmapSvg } from './svg-heatmap.js';
+import { tileSvgs } from './svg-tile.js';
+import { computedPanel, holds, inBand, table, type ComputedPanel, type PanelDef } from './panel.js';
+import { KMC_PANELS } from './panels-physics-kmc.js';
+
+/** Continuum grid: the default 24 x 20 cells (0.83 nm x 0.5 nm) or 48 x 40 with --full. */
+function gridParams(full?: boolean): ContinuumParams {
+  return resolveContinuumParams(full ? { nx: 48, nz: 40 } : {}, 'panel');
+}
+
+function gridText(p: ContinuumParams): string {
+  return `axisymmetric grid ${p.nx} x ${p.nz} cells (dr ${(p.width / p.nx * 1e9).toFixed(2)} nm, dz ${(p.thickness / p.nz * 1e9).toFixed(2)} nm)`;
+}
+
+/** Vacancy map (n / nMax) of a snapshot, mirrored about the axis. */
+function vacancyMap(p: ContinuumParams, snap: Snapshot, title: string): string {
+  return heatmapSvg({ values: snap.n.map((x) => x / p.nMax), nx: p.nx, nz: p.nz, dx: p.width / p.nx, dz: p.thickness / p.nz, mirror: p.geometry === 0, title, unit: 'n / nMax', min: 0, max: 1 });
+}
+
+/** Density along the axis column (i = 0) of a snapshot, and the z of cell centres. */
+function axisProfile(p: ContinuumParams, snap: Snapshot): { z: number[]; n: number[] } {
+  const dz = p.thickness / p.nz;
+  return { z: Array.from({ length: p.nz }, (_, j) => (j + 0.5) * dz), n: Array.from({ length: p.nz }, (_, j) => snap.n[j * p.nx] / p.nMax) };
+}
+
+function branchTable(b: [BranchResult, BranchResult]): Table {
+  return table({
+    v: b.map((x) => x.v), time: b.map((x) => x.time), g: b.map((x) => x.g), length: b.map((x) => x.geometry.length),
+    width: b.map((x) => x.geometry.width), gap: b.map((x) => x.geometry.gap), gapIons: b.map((x) => x.geometry.gapIons),
+    gapDensity: b.map((x) => x.geometry.gapDensity), plasticity: b.map((x) => x.plasticity ?? NaN),
+  }, { v: 'V', time: 's', g: 'S', length: 'm', width: 'm', gap: 'm', gapIons: '1', gapDensity: 'm^-3', plasticity: '1' });
+}
+
+function branchText(b: BranchResult, target: string): string {
+  const reached = b.status === 'stopped' ? `reached ${target}` : `did not reach ${target} (${b.status})`;
+  return `${b.v} V: ${reached} after ${b.time.toExponential(2)} s, G = ${b.g.toExponential(2)} S`;
+}
+
+function profilePlot(p: ContinuumParams, hi: BranchResult, lo: BranchResult) {
+  const a = axisProfile(p, hi.snapshot), b = axisProfile(p, lo.snapshot);
+  return {
+    tables: { axis: table({ z: a.z, nHigh: a.n, nLow: b.n }, { z: 'm', nHigh: '1', nLow: '1' }) },
+    plot: {
+      xLabel: 'height above bottom electrode', xUnit: 'm', yLabel: 'axis vacancy density n / nMax', yUnit: '1', xLog: false as const, yLog: false as const,
+      series: [{ name: `${hi.v} V`, x: a.z, y: a.n, kind: 'both' as const }, { name: `${lo.v} V`, x: b.z, y: b.n, kind: 'both' as const }],
+      hlines: [{ y: 0.3, label: 'filament threshold 0.3 nMax' }],
+    },
+  };
+}
+
+/** Solver statuses that mean the run did not complete ('stopped' = reached its target). */
+const failed = (...st: string[]) => st.some((x) => x !== 'ok' && x !== 'stopped');
+
+function soretPanel(_seed: number, o: { full?: boolean }): ComputedPanel {
+  const p = gridParams(o.full);
+  const on = soretRing(p), off = soretRing({ ...p, soret: 0 });
+  const j = Math.floor(on.solver.nz / 2), nx = on.solver.nx, nBg = 0.1 * p.nMax;
+  const r = Array.from(on.solver.xc.slice(0, nx));
+  const prof = (s: typeof on.solver) => Array.from(s.n.slice(j * nx, (j + 1) * nx), (x) => x / nBg);
+  const drift = Math.abs(on.ionsAfter - on.ionsBefore) / on.ionsBefore;
+  return {
+    tables: { profile: table({ r, soret: prof(on.solver), noSoret: prof(off.solver) }, { r: 'm', soret: '1', noSoret: '1' }) },
+    checks: [
+      holds('ringDepleted', on.metrics.ringMinRatio < 1 && on.metrics.ringMinRatio < off.metrics.ringMinRatio, 'vacancy-depleted (O-interstitial-rich) ring with Soret, deeper than without', 'Q', 'review Section 2.2'),
+      inBand('ringMinRatio', on.metrics.ringMinRatio, '1', 0, 1, '< 1 (ring below background)', 'Q', 'review Section 2.2'),
+      inBand('coreRatio', on.metrics.coreRatio, '1', 1, Infinity, '> 1 (core enriched)', 'Q', 'review Section 2.2'),
+      inBand('ionDrift', drift, '1', 0, 1e-9, '< 1e-9 (closed film)', 'D', 'ion conservation'),
+    ],
+    plot: {
+      xLabel: 'radius', xUnit: 'm', yLabel: 'n / background at mid-height', yUnit: '1', xLog: false, yLog: false,
+      series: [{ name: 'with Soret', x: r, y: prof(on.solver), kind: 'both' }, { name: 'without Soret', x: r, y: prof(off.solver), kind: 'both', dashed: true }],
+      hlines: [{ y: 1, label: 'background' }],
+    },
+    figures: [tileSvgs([vacancyMap(p, on.snapshot, 'with Soret'), vacancyMap(p, off.snapshot, 'without Soret')], 2)],
+    runs: 2, resolution: `${gridText(p)}; preformed 3 nm core at 0.8 nMax, 0.6 V for 1 us in a closed film`,
+    status: failed(on.run.status, off.run.status) ? 'failed' : 'ok', messages: [],
+  };
+}
+
+function shapePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
+  const p = gridParams(o.full);
+  const r = setShape(p);
+  const hi = r.high.geometry, lo = r.low.geometry;
+  const pp = profilePlot(p, r.high, r.low);
+  return {
+    tables: { branches: branchTable([r.high, r.low]), ...pp.tables },
+    checks: [
+      inBand('lengthHighOverLow', lo.length > 0 ? hi.length / lo.length : NaN, '1', 1, Infinity, '> 1 (longer at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
+      // no filament above threshold at high V: the width ratio is undefined, not "narrower"
+      inBand('widthHighOverLow', hi.length > 0 && lo.width > 0 ? hi.width / lo.width : NaN, '1', 0, 1, '< 1 (narrower at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
+    ],
+    plot: pp.plot,
+    figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `SET ${r.high.v} V: L ${(hi.length * 1e9).toFixed(1)} nm, W ${(hi.width * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `SET ${r.low.v} V: L ${(lo.length * 1e9).toFixed(1)} nm, W ${(lo.width * 1e9).toFixed(1)} nm`)], 2)],
+    runs: 2, resolution: `${gridText(p)}; SET pulses ${r.high.v} V and ${r.low.v} V from the same state until G = 100 uS; length and width at 0.3 nMax`,
+    status: failed(r.high.status, r.low.status) ? 'failed' : 'ok', messages: [branchText(r.high, 'G >= 100 uS'), branchText(r.low, 'G >= 100 uS')],
+  };
+}
+
+function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
+  const p = gridParams(o.full);
+  const r = resetResidue(p);
+  const hi = r.high.geometry, lo = r.low.geometry, dz = p.thickness / p.nz;
+  const pp = profilePlot(p, r.high, r.low);
+  return {
+    tables: { branches: branchTable([r.high, r.low]), ...pp.tables },
+    checks: [
+      // the gap must span at least two cells for the residue in it to mean anything
+      inBand('gapCells', Math.min(hi.gap, lo.gap) / dz, 'cells', 2, Infinity, '>= 2 (gap resolved)', 'Q', 'resolution of Fig. 8j,k'),
+      inBand('residualHighOverLow', lo.gapIons > 0 ? hi.gapIons / lo.gapIons : NaN, '1', 0, 1, '< 1 (fewer residual V_O after high-V RESET)', 'Q', 'review Section 3.1, Fig. 8j,k'),
+      holds('plasticityHigherAfterHighV', (r.high.plasticity ?? NaN) > (r.low.plasticity ?? NaN), 'later SET response larger after high-V RESET', 'Q', 'review Fig. 8l'),
+    ],
+    plot: pp.plot,
+    figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `RESET ${r.high.v} V: gap ${(hi.gap * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `RESET ${r.low.v} V: gap ${(lo.gap * 1e9).toFixed(1)} nm`)], 2)],
+    runs: 3, resolution: `${gridText(p)}; forming, then RESET pulses ${r.high.v} V and ${r.low.v} V to G = 3 uS; plasticity = relative G change after a 1 V, 20 ns pulse`,
+    status: failed(r.high.status, r.low.status) ? 'failed' : 'ok', messages: [branchText(r.high, 'G <= 3 uS'), branchText(r.low, 'G <= 3 uS')],
+  };
+}
+
+const CONTINUUM = 'continuum taox-vcm';
+
+/** Physics-level panels (continuum here, KMC from panels-physics-kmc). */
+export const PHYSICS_PANELS: PanelDef[] = [
+  ...KMC_PANELS,
+  computedPanel({
+    id: 'fig2-soret-ring', figure: 'Section 2.2 (ring)', title: 'Soret ring around a hot vacancy filament',
+    review: 'The radial temperature gradient drives oxygen ions outward (thermophoresis) against inward diffusion: a ring of oxygen interstitials around a vacancy-rich core.',
+    protocol: 'continuum ring', devices: [CONTINUUM], compute: soretPanel,
+  }),
+  computedPanel({
+    id: 'fig8gh-set-shape', figure: 'Fig. 8g,h', title: 'Filament shape after high vs low SET voltage',
+    review: 'At high SET voltage drift dominates: a narrow, long filament; at low voltage diffusion widens it: a wide, short filament of similar conductance.',
+    protocol: 'continuum shape', devices: [CONTINUUM], compute: shapePanel,
+  }),
+  computedPanel({
+    id: 'fig8jk-reset-residue', figure: 'Fig. 8j-l', title: 'Residual vacancies after high vs low RESET voltage',
+    review: 'A high RESET voltage heats more and clears the gap (few residual V_O, more insulating); a low one leaves more residue; at the same HRS the cleaner gap is smaller and gives more plasticity.',
+    protocol: 'continuum reset', devices: [CONTINUUM], compute: residuePanel,
+  }),
+];

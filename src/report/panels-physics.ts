@@ -45,7 +45,7 @@ function branchTable(b: [BranchResult, BranchResult]): Table {
 }
 
 function branchText(b: BranchResult, target: string): string {
-  const reached = b.status === 'stopped' ? `reached ${target}` : `did not reach ${target} (${b.status})`;
+  const reached = b.status === 'stopped' ? `reached ${target}` : b.status === 'ok' ? `did not reach ${target} within the pulse` : `did not reach ${target} (${b.status})`;
   return `${b.v} V: ${reached} after ${b.time.toExponential(2)} s, G = ${b.g.toExponential(2)} S`;
 }
 
@@ -119,6 +119,7 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     checks: [
       // the gap must span at least two cells for the residue in it to mean anything
       inBand('gapCells', Math.min(hi.gap, lo.gap) / dz, 'cells', 2, Infinity, '>= 2 (gap resolved)', 'Q', 'resolution of Fig. 8j,k'),
+      holds('sameHrs', r.high.status === 'stopped' && r.low.status === 'stopped', 'both RESETs reach the same HRS (G <= 3 uS)', 'Q', 'protocol of Fig. 8j,k'),
       inBand('residualHighOverLow', lo.gapIons > 0 ? hi.gapIons / lo.gapIons : NaN, '1', 0, 1, '< 1 (fewer residual V_O after high-V RESET)', 'Q', 'review Section 3.1, Fig. 8j,k'),
       holds('plasticityHigherAfterHighV', (r.high.plasticity ?? NaN) > (r.low.plasticity ?? NaN), 'later SET response larger after high-V RESET', 'Q', 'review Fig. 8l'),
     ],

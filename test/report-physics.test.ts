@@ -36,7 +36,10 @@ test('reproduce --only the cheapest physics panels writes maps, CSV and summary 
     // heatmaps: the growth-map tiles (9 lattices) and the two Soret maps, with colour-bar units
     assert.ok((html.match(/0 empty, 1 ion, 2 metal/g) ?? []).length >= 9);
     assert.match(html, /n \/ nMax/);
-    assert.match(html, /physics level: /);
+    // each card states the resolution it used
+    assert.match(html, /physics level/);
+    assert.match(html, /one seeded run per cell on a 24 x 16 lattice/);
+    assert.match(html, /axisymmetric grid 24 x 20 cells/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -44,6 +44,8 @@ function branchTable(b: [BranchResult, BranchResult]): Table {
   }, { v: 'V', time: 's', g: 'S', length: 'm', width: 'm', gap: 'm', gapIons: '1', gapDensity: 'm^-3', plasticity: '1' });
 }
 
+const nm = (x: number) => x * 1e9;
+
 function branchText(b: BranchResult, target: string): string {
   const reached = b.status === 'stopped' ? `reached ${target}` : b.status === 'ok' ? `did not reach ${target} within the pulse` : `did not reach ${target} (${b.status})`;
   return `${b.v} V: ${reached} after ${b.time.toExponential(2)} s, G = ${b.g.toExponential(2)} S`;
@@ -54,8 +56,8 @@ function profilePlot(p: ContinuumParams, hi: BranchResult, lo: BranchResult) {
   return {
     tables: { axis: table({ z: a.z, nHigh: a.n, nLow: b.n }, { z: 'm', nHigh: '1', nLow: '1' }) },
     plot: {
-      xLabel: 'height above bottom electrode', xUnit: 'm', yLabel: 'axis vacancy density n / nMax', yUnit: '1', xLog: false as const, yLog: false as const,
-      series: [{ name: `${hi.v} V`, x: a.z, y: a.n, kind: 'both' as const }, { name: `${lo.v} V`, x: b.z, y: b.n, kind: 'both' as const }],
+      xLabel: 'height above bottom electrode', xUnit: 'nm', yLabel: 'axis vacancy density n / nMax', yUnit: '1', xLog: false as const, yLog: false as const,
+      series: [{ name: `${hi.v} V`, x: a.z.map(nm), y: a.n, kind: 'both' as const }, { name: `${lo.v} V`, x: b.z.map(nm), y: b.n, kind: 'both' as const }],
       hlines: [{ y: 0.3, label: 'filament threshold 0.3 nMax' }],
     },
   };
@@ -80,8 +82,8 @@ function soretPanel(_seed: number, o: { full?: boolean }): ComputedPanel {
       inBand('ionDrift', drift, '1', 0, 1e-9, '< 1e-9 (closed film)', 'D', 'ion conservation'),
     ],
     plot: {
-      xLabel: 'radius', xUnit: 'm', yLabel: 'n / background at mid-height', yUnit: '1', xLog: false, yLog: false,
-      series: [{ name: 'with Soret', x: r, y: prof(on.solver), kind: 'both' }, { name: 'without Soret', x: r, y: prof(off.solver), kind: 'both', dashed: true }],
+      xLabel: 'radius', xUnit: 'nm', yLabel: 'n / background at mid-height', yUnit: '1', xLog: false, yLog: false,
+      series: [{ name: 'with Soret', x: r.map(nm), y: prof(on.solver), kind: 'both' }, { name: 'without Soret', x: r.map(nm), y: prof(off.solver), kind: 'both', dashed: true }],
       hlines: [{ y: 1, label: 'background' }],
     },
     figures: [tileSvgs([vacancyMap(p, on.snapshot, 'with Soret'), vacancyMap(p, off.snapshot, 'without Soret')], 2)],

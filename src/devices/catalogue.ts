@@ -6,9 +6,10 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { activatedFilament, activatedFilamentPresets } from './models/activated-filament.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift];
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets];
+const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift, activatedFilament];
+const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets, ...activatedFilamentPresets];
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -1,0 +1,163 @@
+/**
+ * A memory cell under test: N devices of one model in the measurement circuit, kept in a
+ * persistent state between stimuli so that protocols can program, bake, cycle and read the
+ * same devices. Each `apply` integrates one waveform from the current state with the shared
+ * driver, integrates the source energy as an extra ODE unknown (E' = v_s I per device, so the
+ * energy has the solver's accuracy rather than a trapezoid over saved steps) and can stop at
+ * the first time the read conductance of device 0 crosses a threshold (an event on
+ * ln G_read - ln G_th, located on the dense output).
+ * @module memory/cell
+ */
+import { DeviceGroup } from '../devices/group.js';
+import { MeasurementTerm, type Circuit } from '../circuit/measure.js';
+import { integrate } from '../solve/driver.js';
+import type { OdeSystem, EventSet, SolveStatus } from '../solve/types.js';
+import type { Waveform } from '../stimulus/waveform.js';
+import { Dc } from '../stimulus/waveform.js';
+import { Rng } from '../rng/rng.js';
+import { makeStepper } from '../experiment/run.js';
+import type { DeviceRef } from '../experiment/device-spec.js';
+
+/** Integration settings of a cell. */
+export interface CellOptions {
+  circuit?: Circuit;
+  seed?: number;
+  rtol?: number;
+  /** Number of devices (variability from the device's Dtod / C2c spreads). */
+  count?: number;
+}
+
+/** Outcome of one applied waveform. */
+export interface ApplyResult {
+  status: SolveStatus;
+  message: string;
+  /** Time reached (the crossing time when the threshold stopped the run). */
+  t: number;
+  /** True when the read-conductance threshold was crossed. */
+  crossed: boolean;
+  /** Energy delivered by the source per device over the run, J. */
+  energy: Float64Array;
+  /** Accepted steps. */
+  steps: number;
+}
+
+/** Stop condition on device 0's read conductance. */
+export interface Threshold {
+  g: number;
+  /** +1: stop when G rises through g; -1: when it falls through g. */
+  direction: 1 | -1;
+}
+
+/** Ties a MeasurementTerm to an extra energy unknown per device, without allocation. */
+class EnergyTerm implements OdeSystem {
+  readonly n: number;
+  private readonly buf: Float64Array;
+  private readonly dbuf: Float64Array;
+  constructor(readonly term: MeasurementTerm) {
+    this.n = term.n + term.nDev;
+    this.buf = new Float64Array(term.n);
+    this.dbuf = new Float64Array(term.n);
+  }
+  setInterval(t0: number, t1: number): void { this.term.setInterval(t0, t1); }
+  rhs(t: number, y: Float64Array, dydt: Float64Array): void {
+    const m = this.term.n, b = this.buf, d = this.dbuf;
+    for (let k = 0; k < m; k++) b[k] = y[k];
+    this.term.rhs(t, b, d);
+    for (let k = 0; k < m; k++) dydt[k] = d[k];
+    const vs = this.term.vs, cur = this.term.cur;
+    for (let j = 0; j < this.term.nDev; j++) dydt[m + j] = vs[j] * cur[j];
+  }
+}
+
+/** N devices of one model with persistent state. */
+export class Cell {
+  readonly group: DeviceGroup;
+  readonly n: number;
+  readonly circuit: Circuit;
+  /** Device states, S * N. */
+  readonly x: Float64Array;
+  readonly rtol: number;
+  private readonly gBuf: Float64Array;
+  private readonly iBuf: Float64Array;
+  private readonly vBuf: Float64Array;
+
+  constructor(readonly ref: DeviceRef, opts: CellOptions = {}) {
+    this.n = opts.count ?? ref.count;
+    this.group = new DeviceGroup(ref.model, ref.resolved, this.n, new Rng(opts.seed ?? 1), 'device');
+    this.circuit = opts.circuit ?? { series: 0, compliance: Infinity };
+    this.rtol = opts.rtol ?? 1e-6;
+    this.x = this.group.initialState();
+    this.gBuf = new Float64Array(this.n);
+    this.iBuf = new Float64Array(this.n);
+    this.vBuf = new Float64Array(this.n);
+  }
+
+  /** Copy of the state (to restore later). */
+  snapshot(): Float64Array { return Float64Array.from(this.x); }
+  /** Restore a snapshot. */
+  restore(s: Float64Array): void { this.x.set(s); }
+
+  /** Index of parameter `name` or -1. */
+  paramIndex(name: string): number { return this.group.model.params.findIndex((p) => p.name === name); }
+
+  /** Set parameter `name` to `value` for every device (e.g. the ambient temperature). */
+  setParam(name: string, value: number): void {
+    const k = this.paramIndex(name);
+    if (k < 0) throw new RangeError(`model ${this.group.model.id} has no parameter ${name}`);
+    this.group.p.fill(value, k * this.n, (k + 1) * this.n);
+    this.group.pDevice.fill(value, k * this.n, (k + 1) * this.n);
+  }
+
+  /** Read conductance I(vRead)/vRead of every device (a non-perturbing virtual read). */
+  read(vRead: number, x: Float64Array = this.x): Float64Array {
+    this.vBuf.fill(vRead);
+    this.group.model.current(this.vBuf, x, this.group.p, this.iBuf, null, this.n);
+    for (let j = 0; j < this.n; j++) this.gBuf[j] = this.iBuf[j] / vRead;
+    return Float64Array.from(this.gBuf);
+  }
+
+  /**
+   * Integrate `wave` from the current state (the state is updated in place).
+   * @param tEnd end time (default the waveform's duration)
+   * @param stop stop at the first crossing of device 0's read conductance through a threshold
+   */
+  apply(wave: Waveform, opts: { tEnd?: number; stop?: Threshold; vRead?: number; maxSteps?: number } = {}): ApplyResult {
+    const term = new MeasurementTerm(wave, this.circuit, this.group);
+    const sys = new EnergyTerm(term);
+    const m = term.n, N = this.n;
+    const y = new Float64Array(sys.n);
+    y.set(this.x);
+    const atol = new Float64Array(sys.n);
+    this.group.model.states.forEach((s, k) => atol.fill(s.atol, k * N, (k + 1) * N));
+    atol.fill(1e-24, m);
+    const tEnd = opts.tEnd ?? wave.duration;
+    let events: EventSet | undefined;
+    let crossed = false;
+    if (opts.stop) {
+      const st = opts.stop, vr = opts.vRead ?? 0.1, model = this.group.model, p = this.group.p;
+      const vb = new Float64Array(N).fill(vr), ib = new Float64Array(N), lg = Math.log(st.g);
+      events = {
+        count: 1,
+        direction: Int8Array.of(st.direction),
+        evaluate(_t, yy, out) {
+          model.current(vb, yy, p, ib, null, N);
+          out[0] = Math.log(Math.max(ib[0] / vr, 1e-300)) - lg;
+        },
+        handle() { crossed = true; return 'stop'; },
+      };
+    }
+    const res = integrate(sys, makeStepper('auto', this.group.model.stiff), 0, tEnd, y, {
+      rtol: this.rtol, atol, hMax: wave.maxStep, maxSteps: opts.maxSteps ?? 2e6,
+      breakpoints: { next: (t) => wave.nextBreakpoint(t) },
+      events,
+    });
+    this.x.set(y.subarray(0, m));
+    const status: SolveStatus = res.status === 'stopped' && crossed ? 'ok' : res.status;
+    return { status, message: res.message, t: res.t, crossed, energy: y.slice(m), steps: res.stats.naccept };
+  }
+
+  /** Hold at a constant voltage for `duration` (0 V: a bake or a rest). */
+  hold(level: number, duration: number, stop?: Threshold, vRead?: number): ApplyResult {
+    return this.apply(new Dc(level, duration), { stop, vRead });
+  }
+}

@@ -11,7 +11,8 @@
 import { DeviceGroup } from '../devices/group.js';
 import { MeasurementTerm, type Circuit } from '../circuit/measure.js';
 import { integrate } from '../solve/driver.js';
-import type { OdeSystem, EventSet, SolveStatus } from '../solve/types.js';
+import type { OdeSystem, EventSet, SolveStatus, JacobianStructure } from '../solve/types.js';
+import type { Method } from '../experiment/spec.js';
 import type { Waveform } from '../stimulus/waveform.js';
 import { Dc } from '../stimulus/waveform.js';
 import { Rng } from '../rng/rng.js';
@@ -51,10 +52,13 @@ export interface Threshold {
 /** Ties a MeasurementTerm to an extra energy unknown per device, without allocation. */
 class EnergyTerm implements OdeSystem {
   readonly n: number;
+  /** The energy of device j is element S of block j (the device layout), so the blocks stay independent. */
+  readonly structure: JacobianStructure;
   private readonly buf: Float64Array;
   private readonly dbuf: Float64Array;
   constructor(readonly term: MeasurementTerm) {
     this.n = term.n + term.nDev;
+    this.structure = { kind: 'block', blocks: term.nDev, size: term.n / term.nDev + 1 };
     this.buf = new Float64Array(term.n);
     this.dbuf = new Float64Array(term.n);
   }
@@ -121,7 +125,7 @@ export class Cell {
    * @param tEnd end time (default the waveform's duration)
    * @param stop stop at the first crossing of device 0's read conductance through a threshold
    */
-  apply(wave: Waveform, opts: { tEnd?: number; stop?: Threshold; vRead?: number; maxSteps?: number } = {}): ApplyResult {
+  apply(wave: Waveform, opts: { tEnd?: number; stop?: Threshold; vRead?: number; maxSteps?: number; method?: Method } = {}): ApplyResult {
     const term = new MeasurementTerm(wave, this.circuit, this.group);
     const sys = new EnergyTerm(term);
     const m = term.n, N = this.n;
@@ -146,7 +150,7 @@ export class Cell {
         handle() { crossed = true; return 'stop'; },
       };
     }
-    const res = integrate(sys, makeStepper('auto', this.group.model.stiff), 0, tEnd, y, {
+    const res = integrate(sys, makeStepper(opts.method ?? 'auto', this.group.model.stiff), 0, tEnd, y, {
       rtol: this.rtol, atol, hMax: wave.maxStep, maxSteps: opts.maxSteps ?? 2e6,
       breakpoints: { next: (t) => wave.nextBreakpoint(t) },
       events,
@@ -156,8 +160,12 @@ export class Cell {
     return { status, message: res.message, t: res.t, crossed, energy: y.slice(m), steps: res.stats.naccept };
   }
 
-  /** Hold at a constant voltage for `duration` (0 V: a bake or a rest). */
+  /**
+   * Hold at a constant voltage for `duration` (0 V: a bake or a rest). Long holds relax the
+   * state to an equilibrium over many relaxation times, which is stiff for explicit methods
+   * (step bounded by the stability limit), so holds use the Rosenbrock RODAS3 method.
+   */
   hold(level: number, duration: number, stop?: Threshold, vRead?: number): ApplyResult {
-    return this.apply(new Dc(level, duration), { stop, vRead });
+    return this.apply(new Dc(level, duration), { stop, vRead, method: 'rodas3' });
   }
 }

@@ -21,6 +21,8 @@ export interface OptionDef {
   readonly min?: number;
   readonly max?: number;
   readonly integer?: boolean;
+  /** Named choices; the resolved value is the index into this list. */
+  readonly choices?: readonly string[];
 }
 
 /** A plotted curve: columns with units and axis scales. */
@@ -64,6 +66,11 @@ export function resolveOptions(defs: readonly OptionDef[], raw: Record<string, u
     const v = raw[d.name];
     if (v === undefined) { out[d.name] = Array.isArray(d.default) ? [...d.default] : (d.default as number | undefined); continue; }
     const one = (u: unknown, p: string): number => {
+      if (d.choices) {
+        const k = typeof u === 'string' ? d.choices.indexOf(u) : -1;
+        if (k < 0) throw new SpecError(p, u, `one of ${d.choices.join(', ')}`);
+        return k;
+      }
       const x = parseQuantity(u, d.dim, p);
       if ((d.min !== undefined && x < d.min) || (d.max !== undefined && x > d.max) || (d.integer && !Number.isInteger(x))) {
         throw new SpecError(p, u, `${d.meaning}${d.integer ? ', an integer' : ''} within [${d.min ?? '-inf'}, ${d.max ?? 'inf'}] ${d.unit}`);

@@ -29,6 +29,7 @@ const OPTIONS: readonly OptionDef[] = [
   { name: 'tMax', dim: 'time', unit: 's', default: 1, min: 1e-12, max: 1e6, meaning: 'longest pulse (no switch within it: t_sw = NaN)' },
   { name: 'wMin', dim: 'time', unit: 's', default: 1e-12, min: 1e-15, max: 1, meaning: 'shortest pulse width of the map' },
   { name: 'restFactor', dim: 'dimensionless', unit: '1', default: 10, min: 0, max: 1e6, meaning: 'rest at 0 V after a bisection pulse, in pulse widths, before the read' },
+  { name: 'start', dim: 'dimensionless', unit: '1', default: 0, choices: ['saturated', 'preset'], meaning: 'SET starts from the saturated HRS or from the preset initial state (for models whose window locks at the bound)' },
   { name: 'bisections', dim: 'dimensionless', unit: '1', default: 24, min: 0, max: 60, integer: true, meaning: 'bisection steps on the pulse width at the rated voltages' },
 ];
 
@@ -99,11 +100,12 @@ export const switchingKinetics: MemoryProtocol = {
     const { cell, refs } = preparedCell(ref, drive, { seed });
     const scale = o.scale as number[], tMax = o.tMax as number;
     const vs = scale.map((s) => s * drive.vSet), vr = scale.map((s) => s * drive.vReset);
-    const set = sweepKinetics(cell, refs.xHrs, vs, refs.gMid, 1, drive.vRead, tMax);
+    const setStart = o.start === 1 ? new Cell(ref, { seed }).x : refs.xHrs;
+    const set = sweepKinetics(cell, setStart, vs, refs.gMid, 1, drive.vRead, tMax);
     const reset = sweepKinetics(cell, refs.xLrs, vr, refs.gMid, -1, drive.vRead, tMax);
     const tSet = interpLog(set.v, set.t, drive.vSet), tReset = interpLog(reset.v, reset.t, drive.vReset);
     const steps = o.bisections as number, rf = o.restFactor as number;
-    const pSet = shortestPulse(cell, refs.xHrs, drive.vSet, refs.gMid, 1, drive.vRead, tMax, tSet, rf, steps);
+    const pSet = shortestPulse(cell, setStart, drive.vSet, refs.gMid, 1, drive.vRead, tMax, tSet, rf, steps);
     const pReset = shortestPulse(cell, refs.xLrs, drive.vReset, refs.gMid, -1, drive.vRead, tMax, tReset, rf, steps);
     const eSet = interpLog(set.v, set.energy, drive.vSet), eReset = interpLog(reset.v, reset.energy, drive.vReset);
     const metrics: Record<string, Metric> = {

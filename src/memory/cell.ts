@@ -26,6 +26,8 @@ export interface CellOptions {
   rtol?: number;
   /** Number of devices (variability from the device's Dtod / C2c spreads). */
   count?: number;
+  /** Multiplies every state's absolute tolerance (default 1). */
+  atolScale?: number;
 }
 
 /** Outcome of one applied waveform. */
@@ -81,6 +83,7 @@ export class Cell {
   /** Device states, S * N. */
   readonly x: Float64Array;
   readonly rtol: number;
+  readonly atolScale: number;
   private readonly gBuf: Float64Array;
   private readonly iBuf: Float64Array;
   private readonly vBuf: Float64Array;
@@ -90,6 +93,7 @@ export class Cell {
     this.group = new DeviceGroup(ref.model, ref.resolved, this.n, new Rng(opts.seed ?? 1), 'device');
     this.circuit = opts.circuit ?? { series: 0, compliance: Infinity };
     this.rtol = opts.rtol ?? 1e-6;
+    this.atolScale = opts.atolScale ?? 1;
     this.x = this.group.initialState();
     this.gBuf = new Float64Array(this.n);
     this.iBuf = new Float64Array(this.n);
@@ -132,7 +136,7 @@ export class Cell {
     const y = new Float64Array(sys.n);
     y.set(this.x);
     const atol = new Float64Array(sys.n);
-    this.group.model.states.forEach((s, k) => atol.fill(s.atol, k * N, (k + 1) * N));
+    this.group.model.states.forEach((s, k) => atol.fill(s.atol * this.atolScale, k * N, (k + 1) * N));
     atol.fill(1e-24, m);
     const tEnd = opts.tEnd ?? wave.duration;
     let events: EventSet | undefined;

@@ -85,7 +85,7 @@ export function references(cell: Cell, drive: Drive): References {
 }
 
 /** A fresh cell with its references (cell left in HRS). */
-export function preparedCell(ref: DeviceRef, drive: Drive, opts: { seed?: number; circuit?: Circuit; count?: number; rtol?: number } = {}): { cell: Cell; refs: References } {
+export function preparedCell(ref: DeviceRef, drive: Drive, opts: { seed?: number; circuit?: Circuit; count?: number; rtol?: number; atolScale?: number } = {}): { cell: Cell; refs: References } {
   const cell = new Cell(ref, opts);
   return { cell, refs: references(cell, drive) };
 }

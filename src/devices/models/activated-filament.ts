@@ -116,7 +116,7 @@ export const activatedFilament: DeviceModel = {
 export const activatedFilamentPresets: Preset[] = [
   {
     id: 'taox-vcm-memory', model: 'activated-filament', title: 'Ta/TaOx/Pt VCM cell, memory-grade (activated-filament)',
-    params: { gon: 1e-4, goff: 1e-6, vnl: 0.5, rth: 2e5, nuset: 1e13, easet: 1.2, vset0: 0.04, nureset: 1e13, eareset: 1.2, vreset0: 0.042, nuret: 1e13, earet: 1.6, qwear: 3e-3, vwear: 0.4, cwear: 1, w0: 0 },
+    params: { gon: 1e-4, goff: 1e-6, vnl: 0.5, rth: 5e4, nuset: 1e13, easet: 1.2, vset0: 0.04, nureset: 1e13, eareset: 1.2, vreset0: 0.042, nuret: 1e13, earet: 1.6, qwear: 1, vwear: 0.4, cwear: 1, w0: 0 },
     citation: 'targets: Lee et al., Nat. Mater. 10, 625 (2011) (>1e12 cycles, 10 ns switching); Torrezan et al., Nanotechnology 22, 485203 (2011) (~100 ps, recalled); review Zhu, Lee, Lu 2019 introduction',
     fittedTo: 'calibrated by hand so that +1.5 V SETs in ~1 ns (RESET a few ns), ON/OFF ~ 100 at 0.1 V and E_ret = 1.6 eV; not fitted to a measured curve',
     notes: 'Predicts trends (voltage-time dilemma, Arrhenius retention, wear-limited endurance) with hand-set magnitudes. The cycles-to-failure number follows from Q_wear, which is a stand-in, not a measured wear law. No RTN, no gradual SET under compliance, no thermal transients.',
@@ -124,7 +124,7 @@ export const activatedFilamentPresets: Preset[] = [
   },
   {
     id: 'ag-sio2-ecm-memory', model: 'activated-filament', title: 'Ag/SiO2/Pt ECM cell, memory-grade (activated-filament)',
-    params: { gon: 1e-4, goff: 1e-9, vnl: 0.3, rth: 0, nuset: 1e13, easet: 0.9, vset0: 0.043, nureset: 1e13, eareset: 0.9, vreset0: 0.045, nuret: 1e13, earet: 1.2, qwear: 2e-6, vwear: 0.3, cwear: 1, w0: 0 },
+    params: { gon: 1e-4, goff: 1e-9, vnl: 0.3, rth: 0, nuset: 1e13, easet: 0.9, vset0: 0.043, nureset: 1e13, eareset: 0.9, vreset0: 0.045, nuret: 1e13, earet: 1.2, qwear: 1e-4, vwear: 0.3, cwear: 1, w0: 0 },
     citation: 'targets: Jo & Lu, Nano Lett. 8, 392 (2008) Ag/a-Si (OFF/ON > 1e4, retention > 1e7 s, endurance > 1e6, as tabulated in measurements.md D); hopping barriers of Ag in chalcogenides/SiO2 ~0.3-1 eV (models.md 8.1)',
     fittedTo: 'calibrated by hand to ON/OFF 1e5 at 0.1 V, SET in ~10 ns at 1 V, E_ret = 1.2 eV (retention ~1e7 s at 300 K); not fitted to a measured curve',
     notes: 'Predicts the ECM trends (large ON/OFF, exponential SET kinetics, shorter retention and endurance than VCM) with hand-set magnitudes. No nucleation delay, no quantized conductance, no volatile (diffusive) regime.',

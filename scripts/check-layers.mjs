@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve, sep } from 'node:path';
 
 const ORDER = ['units', 'rng', 'math', 'solve', 'physics', 'devices', 'stimulus', 'circuit', 'network', 'analysis',
-  'experiment', 'protocols', 'memory', 'fit', 'report', 'store', 'cli', 'lab'];
+  'experiment', 'protocols', 'report', 'memory', 'fit', 'store', 'cli', 'lab'];
 const IO_LAYERS = new Set(['cli', 'lab']);
 const root = resolve('src');
 const problems = [];

@@ -31,7 +31,8 @@ const MAX_IT = 200;
 /** Vectorised inverse I -> V of one device group at fixed state, bracketed Newton. */
 class Inverter {
   private readonly i: Float64Array;
-  private readonly g: Float64Array;
+  /** dI/dV of each device at the last iterate of solve() (close to the solution on return). */
+  readonly g: Float64Array;
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
   private readonly done: Uint8Array;
@@ -103,6 +104,14 @@ export class MeasurementTerm implements OdeSystem {
   private readonly lo: Float64Array;
   private readonly hi: Float64Array;
   private readonly done: Uint8Array;
+  private readonly gB: Float64Array;
+  private readonly fLo: Float64Array;
+  private readonly fHi: Float64Array;
+  private readonly side: Int8Array;
+  /** Outer iterations of the series-pair solve, summed over calls (work counter). */
+  pairIterations = 0;
+  /** Calls of the series-pair solve (work counter). */
+  pairSolves = 0;
   private tEnd = Infinity;
   private readonly direct: boolean;
 
@@ -136,10 +145,28 @@ export class MeasurementTerm implements OdeSystem {
     this.lo = new Float64Array(N);
     this.hi = new Float64Array(N);
     this.done = new Uint8Array(N);
+    this.gB = new Float64Array(b ? N : 0);
+    this.fLo = new Float64Array(b ? N : 0);
+    this.fHi = new Float64Array(b ? N : 0);
+    this.side = new Int8Array(b ? N : 0);
     this.direct = !b && circuit.series === 0 && circuit.compliance === Infinity;
+    this.contSource = source.continuous === true;
   }
 
-  setInterval(_t0: number, t1: number): void { this.tEnd = t1; }
+  /** Start, value and slope of the source on the current step when it is affine there. */
+  private t0 = 0;
+  private readonly lin = new Float64Array(2);
+  private affine = false;
+
+  setInterval(t0: number, t1: number): void {
+    this.tEnd = t1;
+    this.t0 = t0;
+    this.affine = this.source.affine !== undefined && this.source.affine(t0, t1, this.lin);
+  }
+
+  /** The source is continuous at t, so f(t, y) at a breakpoint equals the step's last stage. */
+  continuousAt(t: number): boolean { return this.contSource || this.source.value(t) === this.source.valueLeft(t); }
+  private readonly contSource: boolean;
 
   /** Source value seen by a step that ends at tEnd (left limit there). */
   sourceAt(t: number): number {
@@ -147,7 +174,18 @@ export class MeasurementTerm implements OdeSystem {
   }
 
   rhs(t: number, y: Float64Array, dydt: Float64Array): void {
-    this.solve(this.sourceAt(t), y);
+    const vsrc = this.affine && t <= this.tEnd && t >= this.t0 ? this.lin[0] + this.lin[1] * (t - this.t0)
+      : t >= this.tEnd ? this.source.valueLeft(t) : this.source.value(t);
+    if (this.direct) {
+      // fast path (source straight across one device): the rates need only the voltage, so
+      // neither the current nor the other outputs of solve() are computed here; evaluate()
+      // fills them for recording
+      const vA = this.vA, N = this.nDev;
+      for (let j = 0; j < N; j++) vA[j] = vsrc;
+      this.a.model.rhs(t, vA, y, this.a.p, dydt, N);
+      return;
+    }
+    this.solve(vsrc, y);
     if (!this.b) {
       this.a.model.rhs(t, this.vA, y, this.a.p, dydt, this.nDev);
       return;
@@ -242,37 +280,64 @@ export class MeasurementTerm implements OdeSystem {
   }
 
   /**
-   * Two devices in series behind R. Outer bracketed iteration on the node voltage u (across
-   * B): I = I_B(u); the voltage across A is the inverse v_A(I); KVL residual
-   * F(u) = vs - R I - v_A - u is decreasing in u. Secant/bisection on F.
+   * Two devices in series behind R. Outer iteration on the node voltage u (across B):
+   * I = I_B(u); the voltage across A is the inverse v_A(I) (inner bracketed Newton); the KVL
+   * residual F(u) = vs - R I - v_A(I) - u is decreasing in u, with
+   * F'(u) = -1 - g_B (R + 1 / g_A). Each device iterates from its previous solution (warm
+   * start) with Newton steps on F, kept inside a bracket [lo, hi] that always holds the
+   * root; a step leaving the bracket is replaced by an Illinois (modified regula falsi) step
+   * on the bracket's end values, or by bisection while one end value is still unknown.
    */
   private solvePair(vsrc: number, R: number): void {
     const N = this.nDev, b = this.b!, u = this.vB, lo = this.lo, hi = this.hi, done = this.done, cur = this.cur;
+    const gB = this.gB, gA = this.invA.g, fLo = this.fLo, fHi = this.fHi, side = this.side;
     const a0 = Math.min(0, vsrc), b0 = Math.max(0, vsrc);
+    const ftol = VTOL_ABS + VTOL_REL * Math.abs(vsrc);
     for (let j = 0; j < N; j++) {
-      lo[j] = a0; hi[j] = b0; done[j] = 0;
+      lo[j] = a0; hi[j] = b0; done[j] = 0; side[j] = 0;
+      fLo[j] = NaN; fHi[j] = NaN;
       this.vmax[j] = Math.abs(vsrc) + 1e-9;
       if (!(u[j] >= a0 && u[j] <= b0)) u[j] = 0.5 * (a0 + b0);
     }
-    const fLo = new Float64Array(N); // pair path only: small per-call allocation accepted for clarity
+    this.pairSolves++;
     for (let it = 0; it < MAX_IT; it++) {
-      b.model.current(u, this.xB, b.p, cur, null, N);
+      this.pairIterations++;
+      b.model.current(u, this.xB, b.p, cur, gB, N);
       this.target.set(cur);
       this.invA.solve(this.xA, this.target, this.vmax, this.vA);
       let open = 0;
       for (let j = 0; j < N; j++) {
         if (done[j]) continue;
-        const F = vsrc - R * cur[j] - this.vA[j] - u[j];
-        if (Math.abs(F) <= VTOL_ABS + VTOL_REL * Math.abs(vsrc)) { done[j] = 1; continue; }
-        if (F > 0) { lo[j] = u[j]; fLo[j] = F; } else hi[j] = u[j];
-        const un = 0.5 * (lo[j] + hi[j]);
-        if (hi[j] - lo[j] <= VTOL_ABS + VTOL_REL * Math.abs(vsrc)) { done[j] = 1; u[j] = un; continue; }
+        const uj = u[j];
+        const F = vsrc - R * cur[j] - this.vA[j] - uj;
+        if (Math.abs(F) <= ftol) { done[j] = 1; continue; }
+        if (F > 0) {
+          lo[j] = uj; fLo[j] = F;
+          if (side[j] === 1) fHi[j] *= 0.5; // Illinois: the same end moved twice, halve the other's weight
+          side[j] = 1;
+        } else {
+          hi[j] = uj; fHi[j] = F;
+          if (side[j] === -1) fLo[j] *= 0.5;
+          side[j] = -1;
+        }
+        if (hi[j] - lo[j] <= ftol) { done[j] = 1; u[j] = 0.5 * (lo[j] + hi[j]); continue; }
+        const dF = -1 - gB[j] * (R + 1 / gA[j]);
+        let un = uj - F / dF;
+        if (!(un > lo[j] && un < hi[j])) {
+          un = fLo[j] > 0 && fHi[j] < 0 ? (lo[j] * fHi[j] - hi[j] * fLo[j]) / (fHi[j] - fLo[j]) : NaN;
+          if (!(un > lo[j] && un < hi[j])) un = 0.5 * (lo[j] + hi[j]);
+        }
         u[j] = un;
+        if (Math.abs(un - uj) <= VTOL_ABS + VTOL_REL * Math.abs(un)) { done[j] = 1; continue; }
         open++;
       }
       if (open === 0) break;
     }
+    // current and A's voltage at the final u, so that I_A(v_A) = I_B(u) holds to the inner
+    // tolerance even where B is steep (a last Newton update of u moves I_B by g_B du)
     b.model.current(u, this.xB, b.p, cur, null, N);
+    this.target.set(cur);
+    this.invA.solve(this.xA, this.target, this.vmax, this.vA);
   }
 
   /** Evaluate the circuit at (t, y) for recording (right limit of the source). */

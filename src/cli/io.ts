@@ -32,27 +32,7 @@ export function readSpecFile(path: string): unknown {
   }
 }
 
-/** Columns to CSV text with a header of name[unit]. */
-export function columnsToCsv(columns: Record<string, ArrayLike<number>>, units: Record<string, string> = {}): string {
-  const names = Object.keys(columns);
-  const len = names.length ? columns[names[0]].length : 0;
-  const lines: string[] = [names.map((n) => (units[n] ? `${n} [${units[n]}]` : n)).join(',')];
-  for (let r = 0; r < len; r++) {
-    let s = '';
-    for (let c = 0; c < names.length; c++) {
-      if (c) s += ',';
-      s += fmt(columns[names[c]][r]);
-    }
-    lines.push(s);
-  }
-  return lines.join('\n') + '\n';
-}
-
-function fmt(x: number): string {
-  if (x === undefined) return '';
-  if (Number.isInteger(x) && Math.abs(x) < 1e15) return String(x);
-  return Number.isFinite(x) ? x.toPrecision(10).replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1') : String(x);
-}
+export { columnsToCsv } from '../experiment/csv.js';
 
 /** JSON with typed arrays as arrays and non-finite numbers as strings. */
 export function toJson(v: unknown, indent = 2): string {

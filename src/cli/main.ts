@@ -8,8 +8,17 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { labCommand } from './commands/lab.js';
+import { protocolCommand } from './commands/protocol.js';
+import { reproduceCommand } from './commands/reproduce.js';
 
-const COMMANDS: Command[] = [modelsCommand, runCommand];
+// One line per command, in the order of the help listing.
+const COMMANDS: Command[] = [];
+COMMANDS.push(modelsCommand);
+COMMANDS.push(runCommand);
+COMMANDS.push(protocolCommand);
+COMMANDS.push(reproduceCommand);
+COMMANDS.push(labCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -6,10 +6,28 @@
 import type { DeviceModel, Preset } from './contract.js';
 import { linearDrift, linearDriftPresets } from './models/linear-drift.js';
 import { nonlinearDrift, nonlinearDriftPresets } from './models/nonlinear-drift.js';
+import { vteam, vteamPresets } from './models/vteam.js';
+import { yakopcic, yakopcicPresets } from './models/yakopcic.js';
+import { stanfordPku, stanfordPkuPresets } from './models/stanford-pku.js';
+import { jartVcm, jartVcmPresets } from './models/jart-vcm.js';
+import { mottThermal, mottThermalPresets } from './models/mott-thermal.js';
+import { woxDu, woxDuPresets } from './models/wox-du.js';
+import { woxChang, woxChangPresets } from './models/wox-chang.js';
+import { thermalSecondOrder, thermalSecondOrderPresets } from './models/thermal-second-order.js';
+import { diffusive, diffusivePresets } from './models/diffusive.js';
+import { filamentGrowth, filamentGrowthPresets } from './models/filament-growth.js';
+import { metaplasticFilament, metaplasticFilamentPresets } from './models/metaplastic-filament.js';
 import { activatedFilament, activatedFilamentPresets } from './models/activated-filament.js';
 
-const MODELS: DeviceModel[] = [linearDrift, nonlinearDrift, activatedFilament];
-const PRESETS: Preset[] = [...linearDriftPresets, ...nonlinearDriftPresets, ...activatedFilamentPresets];
+// One line per model file; keep the lists in step.
+const MODELS: DeviceModel[] = [];
+const PRESETS: Preset[] = [];
+MODELS.push(linearDrift, nonlinearDrift); PRESETS.push(...linearDriftPresets, ...nonlinearDriftPresets);
+MODELS.push(vteam, yakopcic); PRESETS.push(...vteamPresets, ...yakopcicPresets);
+MODELS.push(stanfordPku, jartVcm, mottThermal); PRESETS.push(...stanfordPkuPresets, ...jartVcmPresets, ...mottThermalPresets);
+MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, ...woxChangPresets, ...thermalSecondOrderPresets);
+MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
+MODELS.push(activatedFilament); PRESETS.push(...activatedFilamentPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

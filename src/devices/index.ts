@@ -4,3 +4,4 @@ export * from './group.js';
 export * from './windows.js';
 export * from './catalogue.js';
 export * from './preset-file.js';
+export * as equation from './equation/index.js';

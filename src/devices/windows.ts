@@ -27,7 +27,7 @@ const BIOLEK_IEPS = 1e-9;
  */
 export function applyWindow(w: number, rate: number, x: number, p: number, j: number, current: number): number {
   switch (w) {
-    case 1: { const u = 2 * x - 1; return rate * (1 - Math.pow(u * u, p)); }
+    case 1: { const u = 2 * x - 1; const u2 = u * u; return rate * (1 - (p === 1 ? u2 : Math.pow(u2, p))); }
     case 2: {
       const stp = 0.5 * (1 + Math.tanh(-current / BIOLEK_IEPS));
       const u = x - stp;

@@ -9,6 +9,7 @@ import type { DeviceModel, Preset } from '../devices/contract.js';
 import { getModel, getPreset, listModels, listPresets } from '../devices/catalogue.js';
 import { resolveParams, type ResolvedParams } from '../devices/params.js';
 import { SpecError } from '../units/parse.js';
+import { buildEquationModel } from '../devices/equation/build.js';
 
 /** A device reference resolved to a model, its parameters and a count. */
 export interface DeviceRef {
@@ -27,6 +28,8 @@ const factories = new Map<string, ModelFactory>();
 
 /** Register a factory for models defined in specs (id must not clash with catalogue models). */
 export function registerModelFactory(id: string, f: ModelFactory): void { factories.set(id, f); }
+
+registerModelFactory('equation', buildEquationModel);
 
 /** I/O hooks supplied by the CLI or the lab. */
 export interface SpecContext {

@@ -15,6 +15,7 @@ export function limexp(x: number): number {
 
 /** sinh with limited exponentials (odd, C1, finite for any finite x). */
 export function limsinh(x: number): number {
+  if (x <= LIMEXP_MAX && x >= -LIMEXP_MAX) return Math.sinh(x); // one library call inside the range
   return 0.5 * (limexp(x) - limexp(-x));
 }
 
@@ -44,4 +45,18 @@ export function gate(rate: number, x: number, lo: number, hi: number, eps: numbe
 /** Clamp to [lo, hi]. */
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
+}
+
+/**
+ * Hard-walled directional gate: like `gate`, but the factor is exactly zero at the bound and
+ * changes sign beyond it, so an ODE dx/dt = wall(rate, x, lo, hi, d) can neither cross nor
+ * creep past [lo, hi] however large the rate (a tanh gate only suppresses the rate by
+ * exp(-2 z) and lets a very fast state creep logarithmically past the bound). Growth is
+ * multiplied by tanh((hi - x)/d), decay by tanh((x - lo)/d); motion away from a bound is not
+ * slowed, and a state that overshot by round-off is pushed back. Continuous in rate and x,
+ * smooth in x on each side of rate = 0.
+ * @param d width of the wall (in units of x); the rate is reduced within a few d of a bound
+ */
+export function wall(rate: number, x: number, lo: number, hi: number, d: number): number {
+  return rate > 0 ? rate * Math.tanh((hi - x) / d) : rate * Math.tanh((x - lo) / d);
 }

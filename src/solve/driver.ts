@@ -8,8 +8,8 @@
  *  2. attempt the step; reject and shrink on error norm > 1 or non-finite values;
  *  3. locate the earliest event in (t, t + h] on the cubic Hermite interpolant and truncate;
  *  4. accept: observer('step'), afterStep hook;
- *  5. at a breakpoint: atBreakpoint hook, re-evaluate f (the input may be discontinuous),
- *     observer('breakpoint').
+ *  5. at a breakpoint: atBreakpoint hook, re-evaluate f unless the system reports its input
+ *     continuous there (`continuousAt`) and the hook left y alone, observer('breakpoint').
  * @module solve/driver
  */
 import type { OdeSystem, SolveOptions, SolveResult, SolveStats, SolveStatus } from './types.js';
@@ -70,12 +70,14 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   stepper.prepare(sys, stats, atol, rtol);
 
   let t = t0;
-  const finish = (status: SolveStatus, message: string): SolveResult => {
-    if (obs && status === 'ok') obs(t, y, 'final');
-    return { status, message, t, y, stats };
+  // t is passed in rather than captured: a captured double lives boxed in the closure's
+  // context and every assignment to it would allocate
+  const finish = (tf: number, status: SolveStatus, message: string): SolveResult => {
+    if (obs && status === 'ok') obs(tf, y, 'final');
+    return { status, message, t: tf, y, stats };
   };
-  if (!(span >= 0) || !Number.isFinite(span)) return finish('non-finite', `time span [${t0}, ${t1}] is not a finite, non-negative interval`);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish('non-finite', `initial state component ${i} is ${y[i]}`);
+  if (!(span >= 0) || !Number.isFinite(span)) return finish(t, 'non-finite', `time span [${t0}, ${t1}] is not a finite, non-negative interval`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(t, 'non-finite', `initial state component ${i} is ${y[i]}`);
 
   let nextBp = bp ? bp.next(t) : Infinity;
   while (nextBp <= t) nextBp = bp!.next(nextBp);
@@ -84,13 +86,13 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   stats.nfev++;
   if (ev) ev.evaluate(t, y, gOld);
   if (obs) obs(t, y, 'init');
-  if (span === 0) return finish('ok', 'empty interval');
+  if (span === 0) return finish(t, 'ok', 'empty interval');
 
   let h = opts.h0 ?? initialStep(sys, t, y, f0, atol, rtol, stepper.order, Math.min(hMax, Math.min(t1, nextBp) - t), stats, yNew, f1);
   let hFree = h;
 
   while (t < t1) {
-    if (stats.nsteps >= maxSteps) return finish('max-steps', `step limit ${maxSteps} reached at t = ${t} s; raise maxSteps or loosen rtol`);
+    if (stats.nsteps >= maxSteps) return finish(t, 'max-steps', `step limit ${maxSteps} reached at t = ${t} s; raise maxSteps or loosen rtol`);
     const tEnd = nextBp < t1 ? nextBp : t1;
     let hTry = h < hMax ? h : hMax;
     let landing = false;
@@ -98,7 +100,7 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
       hTry = tEnd - t;
       landing = true;
     }
-    if (hTry <= hMin || t + hTry === t) return finish('step-too-small', `step size ${hTry} s at t = ${t} s is below the smallest representable step; the problem may be too stiff for ${stepper.name} or discontinuous`);
+    if (hTry <= hMin || t + hTry === t) return finish(t, 'step-too-small', `step size ${hTry} s at t = ${t} s is below the smallest representable step; the problem may be too stiff for ${stepper.name} or discontinuous`);
     const tNew = landing ? tEnd : t + hTry;
     sys.setInterval?.(t, tNew);
     stats.nsteps++;
@@ -115,14 +117,14 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     } else errNorm = NaN;
     if (!(errNorm <= 1)) {
       stats.nreject++;
-      if (code === 1 && stats.nreject > 50 && hTry < 1e-300) return finish('singular-matrix', `singular iteration matrix at t = ${t} s`);
+      if (code === 1 && stats.nreject > 50 && hTry < 1e-300) return finish(t, 'singular-matrix', `singular iteration matrix at t = ${t} s`);
       const fac = Number.isFinite(errNorm) ? Math.max(MIN_FACTOR, SAFETY * Math.pow(errNorm, expo)) : 0.25;
       h = hTry * fac;
-      if (!Number.isFinite(errNorm) && h < 1e-300) return finish('non-finite', `non-finite state at t = ${t} s that step refinement cannot avoid`);
+      if (!Number.isFinite(errNorm) && h < 1e-300) return finish(t, 'non-finite', `non-finite state at t = ${t} s that step refinement cannot avoid`);
       if (t + h === t) {
         return code === 1
-          ? finish('singular-matrix', `singular iteration matrix at t = ${t} s (step ${h} s)`)
-          : finish(Number.isFinite(errNorm) ? 'step-too-small' : 'non-finite',
+          ? finish(t, 'singular-matrix', `singular iteration matrix at t = ${t} s (step ${h} s)`)
+          : finish(t, Number.isFinite(errNorm) ? 'step-too-small' : 'non-finite',
             Number.isFinite(errNorm) ? `step size fell below the time resolution at t = ${t} s` : `non-finite derivative at t = ${t} s; check the model parameters`);
       }
       continue;
@@ -162,23 +164,22 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     const fac = errNorm === 0 ? MAX_FACTOR : Math.min(MAX_FACTOR, Math.max(MIN_FACTOR, SAFETY * Math.pow(errNorm, expo)));
     const hProp = hTry * fac;
     const tPrev = t;
-    y.set(yNew);
+    for (let i = 0; i < n; i++) y[i] = yNew[i]; // plain loops: TypedArray.set costs more than the copy for small n
     t = tAcc;
     let fValid = tAcc === tNew;
-    if (fValid) f0.set(f1);
+    if (fValid) for (let i = 0; i < n; i++) f0[i] = f1[i];
     if (obs) obs(t, y, 'step');
     if (opts.afterStep && opts.afterStep(tPrev, t, y)) fValid = false;
     if (evIdx >= 0) {
       stats.nevents++;
       const action = ev!.handle(evIdx, t, y);
       if (obs) obs(t, y, 'event');
-      if (action === 'stop') return finish('stopped', `event ${evIdx} stopped the integration at t = ${t} s`);
+      if (action === 'stop') return finish(t, 'stopped', `event ${evIdx} stopped the integration at t = ${t} s`);
       fValid = false;
     }
     if (landing && t === nextBp) {
       stats.nbreakpoints++;
-      opts.atBreakpoint?.(t, y);
-      fValid = false;
+      if (opts.atBreakpoint?.(t, y) || !sys.continuousAt?.(t)) fValid = false;
       nextBp = bp!.next(t);
       if (obs) obs(t, y, 'breakpoint');
     }
@@ -188,12 +189,12 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
       stats.nfev++;
     }
     if (ev) ev.evaluate(t, y, gOld);
-    for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish('non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
+    for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(t, 'non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
     if (landing) h = Math.max(hProp, hFree);
     else { h = hProp; hFree = hProp; }
     if (evIdx >= 0) h = Math.max(hTry * 1e-3, h * 0.5);
   }
-  return finish('ok', 'reached the end time');
+  return finish(t, 'ok', 'reached the end time');
 }
 
 /** Cubic Hermite interpolation of a step at theta in [0, 1] into out (may alias y1). */

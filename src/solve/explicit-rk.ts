@@ -26,6 +26,7 @@ export class ExplicitRK implements Stepper {
   private readonly tab: ExplicitTableau;
   private readonly s: number;
   private readonly e: Float64Array;
+  private readonly bFlat: Float64Array;
   private readonly aFlat: Float64Array;
   private k: Float64Array[] = [];
   private yS = new Float64Array(0);
@@ -39,6 +40,7 @@ export class ExplicitRK implements Stepper {
     this.errorOrder = tab.errorOrder;
     this.s = tab.c.length;
     this.e = Float64Array.from(tab.b.map((b, i) => b - tab.bHat[i]));
+    this.bFlat = Float64Array.from(tab.b);
     this.aFlat = new Float64Array(this.s * this.s);
     tab.a.forEach((row, i) => row.forEach((v, j) => { this.aFlat[i * this.s + j] = v; }));
   }
@@ -51,24 +53,30 @@ export class ExplicitRK implements Stepper {
   }
 
   step(t: number, h: number, y: Float64Array, f0: Float64Array, yNew: Float64Array, f1: Float64Array, err: Float64Array): number {
-    const n = this.sys.n, s = this.s, k = this.k, yS = this.yS, A = this.aFlat, c = this.tab.c, b = this.tab.b, e = this.e;
-    k[0].set(f0);
+    const n = this.sys.n, s = this.s, k = this.k, yS = this.yS, A = this.aFlat, c = this.tab.c, b = this.bFlat, e = this.e;
+    k[0] = f0; // stage 0 is f0 itself (a reference; nothing copied)
+    // stage sums column by column (one pass over the devices per non-zero coefficient): long
+    // unit-stride loops for N devices, no inner loop over stages per element
     for (let st = 1; st < s; st++) {
-      for (let i = 0; i < n; i++) {
-        let acc = 0;
-        for (let j = 0; j < st; j++) acc += A[st * s + j] * k[j][i];
-        yS[i] = y[i] + h * acc;
+      const c0 = h * A[st * s];
+      for (let i = 0; i < n; i++) yS[i] = y[i] + c0 * f0[i];
+      for (let j = 1; j < st; j++) {
+        const cj = h * A[st * s + j];
+        if (cj === 0) continue;
+        const kj = k[j];
+        for (let i = 0; i < n; i++) yS[i] += cj * kj[i];
       }
       this.sys.rhs(t + c[st] * h, yS, k[st]);
       this.stats.nfev++;
     }
-    for (let i = 0; i < n; i++) {
-      let acc = 0, ea = 0;
-      for (let j = 0; j < s; j++) { acc += b[j] * k[j][i]; ea += e[j] * k[j][i]; }
-      yNew[i] = y[i] + h * acc;
-      err[i] = h * ea;
+    const b0 = h * b[0], e0 = h * e[0];
+    for (let i = 0; i < n; i++) { yNew[i] = y[i] + b0 * f0[i]; err[i] = e0 * f0[i]; }
+    for (let j = 1; j < s; j++) {
+      const bj = h * b[j], ej = h * e[j], kj = k[j];
+      if (bj === 0 && ej === 0) continue;
+      for (let i = 0; i < n; i++) { yNew[i] += bj * kj[i]; err[i] += ej * kj[i]; }
     }
-    if (this.tab.fsal) f1.set(k[s - 1]);
+    if (this.tab.fsal) { const kl = k[s - 1]; for (let i = 0; i < n; i++) f1[i] = kl[i]; }
     else {
       this.sys.rhs(t + h, yNew, f1);
       this.stats.nfev++;

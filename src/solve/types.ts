@@ -26,6 +26,12 @@ export interface OdeSystem {
    * discontinuous at a breakpoint are evaluated as left limits at the step's end.
    */
   setInterval?(t0: number, t1: number): void;
+  /**
+   * Optional: true when the input is continuous at the breakpoint t (value equals left
+   * limit), so that the derivative of the step that landed there can be reused instead of
+   * re-evaluating f. Absent means "maybe discontinuous" (always re-evaluate).
+   */
+  continuousAt?(t: number): boolean;
 }
 
 /** Source of stimulus breakpoints: the integrator lands exactly on each one. */

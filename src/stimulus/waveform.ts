@@ -18,6 +18,15 @@ export interface Waveform {
   readonly duration: number;
   /** Largest sensible integration step inside smooth parts (sine: a fraction of the period). */
   readonly maxStep: number;
+  /**
+   * Optional: when the waveform is affine on [t0, t1] (no breakpoint strictly inside), write
+   * out[0] = right-limit value at t0 and out[1] = slope (V/s) and return true, so that a
+   * caller evaluating it many times inside one step can skip the lookup. The left limit at
+   * t1 is out[0] + out[1] (t1 - t0).
+   */
+  affine?(t0: number, t1: number, out: Float64Array): boolean;
+  /** Optional: true when the waveform has no jumps at all (value equals left limit everywhere). */
+  readonly continuous?: boolean;
 }
 
 /** Constant level. */
@@ -27,6 +36,7 @@ export class Dc implements Waveform {
   value(): number { return this.level; }
   valueLeft(): number { return this.level; }
   nextBreakpoint(t: number): number { return t < this.duration ? this.duration : Infinity; }
+  affine(_t0: number, _t1: number, out: Float64Array): boolean { out[0] = this.level; out[1] = 0; return true; }
 }
 
 /** Trapezoidal pulse shape parameters (SPICE PULSE semantics: width is the flat top). */
@@ -59,15 +69,19 @@ export class PulseTrain implements Waveform {
     const e = [0, rise, rise + width, rise + width + fall].filter((v, k, a) => k === 0 || v > a[k - 1]);
     this.edges = Float64Array.from(e);
   }
+  /** Pulse index and time within its period written by local() (fields, so that no tuple is allocated per call). */
+  private lk = 0;
+  private ltau = 0;
   /**
-   * Pulse index and time within its period. Times computed as delay + k period + edge carry
-   * round-off of order k ulp; tau is snapped to the nearest edge within SNAP * period so that
-   * breakpoints produced here map back to exactly the same edge.
+   * Pulse index and time within its period, written to lk / ltau (lk = -1 before the first
+   * pulse). Times computed as delay + k period + edge carry round-off of order k ulp; tau is
+   * snapped to the nearest edge within SNAP * period so that breakpoints produced here map
+   * back to exactly the same edge.
    */
-  private local(t: number): [number, number] {
+  private local(t: number): void {
     const s = t - this.shape.delay;
     const P = this.period;
-    if (s < -SNAP * P) return [-1, s];
+    if (s < -SNAP * P) { this.lk = -1; this.ltau = s; return; }
     let k = Math.floor(s / P);
     let tau = s - k * P;
     if (tau > P * (1 - SNAP)) { k++; tau = 0; }
@@ -75,7 +89,8 @@ export class PulseTrain implements Waveform {
     if (k >= this.count) { k = this.count - 1; tau = s - k * P; }
     const e = this.edges;
     for (let m = 0; m < e.length; m++) if (Math.abs(tau - e[m]) <= SNAP * P) { tau = e[m]; break; }
-    return [k, tau];
+    this.lk = k;
+    this.ltau = tau;
   }
   private shapeAt(tau: number, left: boolean): number {
     const { base, amplitude, rise, width, fall } = this.shape;
@@ -85,14 +100,33 @@ export class PulseTrain implements Waveform {
     if (tau < rise + width + fall || (left && tau === rise + width + fall)) return fall > 0 ? amplitude - ((amplitude - base) * (tau - rise - width)) / fall : base;
     return base;
   }
-  value(t: number): number { const [k, tau] = this.local(t); return k < 0 ? this.shape.base : this.shapeAt(tau, false); }
+  value(t: number): number { this.local(t); return this.lk < 0 ? this.shape.base : this.shapeAt(this.ltau, false); }
   valueLeft(t: number): number {
-    const [k, tau] = this.local(t);
+    this.local(t);
+    const k = this.lk, tau = this.ltau;
     if (k < 0) return this.shape.base;
     // at an exact period boundary the left limit belongs to the previous period's tail
     if (tau === 0 && k > 0) return this.shapeAt(this.period, true);
     return this.shapeAt(tau, true);
   }
+  affine(t0: number, t1: number, out: Float64Array): boolean {
+    this.local(t0);
+    const { base, amplitude, rise, width, fall } = this.shape;
+    const tau = this.ltau;
+    let end: number, v0: number, slope: number;
+    if (this.lk < 0) { end = 0; v0 = base; slope = 0; } // before the delay: tau < 0 counts up to 0
+    else if (tau < rise) { slope = (amplitude - base) / rise; v0 = base + slope * tau; end = rise; }
+    else if (tau < rise + width) { slope = 0; v0 = amplitude; end = rise + width; }
+    else if (tau < rise + width + fall) { slope = (base - amplitude) / fall; v0 = amplitude + slope * (tau - rise - width); end = rise + width + fall; }
+    else { slope = 0; v0 = base; end = this.lk < this.count - 1 ? this.period : Infinity; }
+    // the piece must cover [t0, t1] (up to the snapping tolerance of the edges)
+    if (!(t1 - t0 <= end - tau + SNAP * this.period)) return false;
+    out[0] = v0;
+    out[1] = slope;
+    return true;
+  }
+  /** Continuous everywhere when both edges have a finite duration. */
+  get continuous(): boolean { return this.shape.rise > 0 && this.shape.fall > 0; }
   nextBreakpoint(t: number): number {
     const d = this.shape.delay, P = this.period, e = this.edges;
     if (t < d - SNAP * P) return d;

@@ -1,0 +1,3 @@
+export * from './lm.js';
+export * from './decay-fits.js';
+export * from './metrics.js';

@@ -1,0 +1,68 @@
+/**
+ * The protocol registry and the entry point that runs a protocol from data:
+ *
+ * ```yaml
+ * protocol: ppf
+ * device: { preset: wox-du2015 }
+ * series: { preset: yang-drift }     # optional: diffusive + drift stack, weight = series device
+ * circuit: { series: 1 kOhm, compliance: 100 uA }
+ * params: { intervals: [1 ms, 10 ms, 100 ms] }
+ * seed: 7
+ * ```
+ * @module protocols/registry
+ */
+import { SpecError } from '../units/parse.js';
+import { resolveDevice, type SpecContext } from '../experiment/device-spec.js';
+import { resolveCircuit } from '../experiment/spec.js';
+import type { Protocol, ProtocolContext, ProtocolParams, ProtocolResult } from './types.js';
+import { resolveProtocolParams } from './params.js';
+import { presetDefaults } from './defaults.js';
+import { ivProtocol } from './iv.js';
+import { pulseResponseProtocol } from './pulse-response.js';
+import { retentionProtocol } from './retention.js';
+import { stmLtmProtocol } from './stm-ltm.js';
+import { ppfProtocol } from './ppf.js';
+import { srdpProtocol } from './srdp.js';
+import { stdpProtocol } from './stdp.js';
+import { metaplasticityProtocol } from './metaplasticity.js';
+import { heterosynapticProtocol } from './heterosynaptic.js';
+
+const PROTOCOLS: Protocol[] = [ivProtocol, pulseResponseProtocol, retentionProtocol, stmLtmProtocol, ppfProtocol, srdpProtocol, stdpProtocol, metaplasticityProtocol, heterosynapticProtocol];
+
+/** All protocols. */
+export function listProtocols(): Protocol[] { return [...PROTOCOLS]; }
+/** A protocol by id, or undefined. */
+export function getProtocol(id: string): Protocol | undefined { return PROTOCOLS.find((p) => p.id === id); }
+
+/** A protocol spec resolved to its parts. */
+export interface ResolvedProtocolSpec { protocol: Protocol; ctx: ProtocolContext; params: ProtocolParams; }
+
+const KEYS = ['protocol', 'device', 'series', 'circuit', 'params', 'seed', 'name', 'description'];
+
+/** Validate a protocol spec (parsed YAML/JSON). Throws SpecError naming the field. */
+export function resolveProtocolSpec(raw: unknown, sctx: SpecContext = {}): ResolvedProtocolSpec {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new SpecError('', raw, 'a protocol spec (a map with protocol, device, params, ...)');
+  const o = raw as Record<string, unknown>;
+  for (const k of Object.keys(o)) if (!KEYS.includes(k)) throw new SpecError(k, o[k], `a key of a protocol spec (${KEYS.join(', ')})`);
+  const protocol = typeof o.protocol === 'string' ? getProtocol(o.protocol) : undefined;
+  if (!protocol) throw new SpecError('protocol', o.protocol, `a protocol (${PROTOCOLS.map((p) => p.id).join(', ')})`);
+  if (o.device === undefined) throw new SpecError('device', undefined, 'a device: { preset: ID } or { model: ID }');
+  const device = resolveDevice(o.device, 'device', sctx);
+  const series = o.series !== undefined ? resolveDevice(o.series, 'series', sctx) : undefined;
+  if (device.count !== 1 || (series && series.count !== 1)) throw new SpecError('device.count', device.count, 'a single device (protocols run one device at a time)');
+  const circuit = resolveCircuit(o.circuit);
+  let seed = 1;
+  if (o.seed !== undefined) {
+    if (typeof o.seed !== 'number' || !Number.isInteger(o.seed) || o.seed < 0) throw new SpecError('seed', o.seed, 'a non-negative integer');
+    seed = o.seed;
+  }
+  if (o.params !== undefined && (typeof o.params !== 'object' || o.params === null || Array.isArray(o.params))) throw new SpecError('params', o.params, 'a map of protocol parameters');
+  const params = resolveProtocolParams(protocol, (o.params ?? {}) as Record<string, unknown>, presetDefaults(protocol.id, device.preset, series?.preset));
+  return { protocol, ctx: { device, series, circuit, seed }, params };
+}
+
+/** Run a protocol spec. */
+export function runProtocolSpec(raw: unknown, sctx: SpecContext = {}): ProtocolResult {
+  const r = resolveProtocolSpec(raw, sctx);
+  return r.protocol.run(r.ctx, r.params);
+}

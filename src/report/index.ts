@@ -1,0 +1,5 @@
+export * from './svg-plot.js';
+export * from './panel.js';
+export * from './reproduce.js';
+export * from './html.js';
+export * from './csv.js';

@@ -2,7 +2,7 @@
  * A memory cell under test: N devices of one model in the measurement circuit, kept in a
  * persistent state between stimuli so that protocols can program, bake, cycle and read the
  * same devices. Each `apply` integrates one waveform from the current state with the shared
- * driver, integrates the source energy as an extra ODE unknown (E' = v_s I per device, so the
+ * driver, integrates the energy as an extra ODE unknown (E' = (v_A + R_s I) I per device, so the
  * energy has the solver's accuracy rather than a trapezoid over saved steps) and can stop at
  * the first time the read conductance of device 0 crosses a threshold (an event on
  * ln G_read - ln G_th, located on the dense output).
@@ -51,27 +51,35 @@ export interface Threshold {
   direction: 1 | -1;
 }
 
-/** Ties a MeasurementTerm to an extra energy unknown per device, without allocation. */
+/**
+ * Ties a MeasurementTerm to an extra energy unknown per device, without allocation:
+ * E' = (v_A + R_s I) I, the power dissipated in the device and its series resistance (the
+ * source power whenever the compliance is not limiting). The current is evaluated here
+ * because the term's fast path (source straight across the device) does not compute it.
+ */
 class EnergyTerm implements OdeSystem {
   readonly n: number;
   /** The energy of device j is element S of block j (the device layout), so the blocks stay independent. */
   readonly structure: JacobianStructure;
   private readonly buf: Float64Array;
   private readonly dbuf: Float64Array;
-  constructor(readonly term: MeasurementTerm) {
+  private readonly cur: Float64Array;
+  constructor(readonly term: MeasurementTerm, private readonly group: DeviceGroup, private readonly rs: number) {
     this.n = term.n + term.nDev;
     this.structure = { kind: 'block', blocks: term.nDev, size: term.n / term.nDev + 1 };
     this.buf = new Float64Array(term.n);
     this.dbuf = new Float64Array(term.n);
+    this.cur = new Float64Array(term.nDev);
   }
   setInterval(t0: number, t1: number): void { this.term.setInterval(t0, t1); }
   rhs(t: number, y: Float64Array, dydt: Float64Array): void {
-    const m = this.term.n, b = this.buf, d = this.dbuf;
+    const m = this.term.n, b = this.buf, d = this.dbuf, N = this.term.nDev;
     for (let k = 0; k < m; k++) b[k] = y[k];
     this.term.rhs(t, b, d);
     for (let k = 0; k < m; k++) dydt[k] = d[k];
-    const vs = this.term.vs, cur = this.term.cur;
-    for (let j = 0; j < this.term.nDev; j++) dydt[m + j] = vs[j] * cur[j];
+    const vA = this.term.vA, cur = this.cur;
+    this.group.model.current(vA, b, this.group.p, cur, null, N);
+    for (let j = 0; j < N; j++) dydt[m + j] = (vA[j] + this.rs * cur[j]) * cur[j];
   }
 }
 
@@ -131,7 +139,7 @@ export class Cell {
    */
   apply(wave: Waveform, opts: { tEnd?: number; stop?: Threshold; vRead?: number; maxSteps?: number; method?: Method } = {}): ApplyResult {
     const term = new MeasurementTerm(wave, this.circuit, this.group);
-    const sys = new EnergyTerm(term);
+    const sys = new EnergyTerm(term, this.group, this.circuit.series);
     const m = term.n, N = this.n;
     const y = new Float64Array(sys.n);
     y.set(this.x);

@@ -103,7 +103,7 @@ export function datasheet(device: Record<string, unknown>, opts: DatasheetOption
   const drive = driveOf(ref);
   const { refs } = preparedCell(ref, drive, { seed });
   const sw = ref.preset?.sweep;
-  const iv = ivSweep(raw, drive, refs, sw?.period ?? 1, sw?.compliance ?? Infinity, q ? 3 : 10, seed);
+  const iv = ivSweep(ref, drive, sw?.period ?? 1, sw?.compliance ?? 0, q ? 3 : 10, seed);
 
   const onOff = refs.gLrs / refs.gHrs;
   const fields: Record<string, Metric> = {
@@ -113,7 +113,7 @@ export function datasheet(device: Record<string, unknown>, opts: DatasheetOption
     vRead: m(drive.vRead, 'V', 'read voltage'),
     vSetRated: m(drive.vSet, 'V', 'rated SET (write) voltage'),
     vResetRated: m(drive.vReset, 'V', 'rated RESET voltage'),
-    vSetSweep: m(iv.vSetMean, 'V', 'SET voltage in a DC sweep (mean over cycles)'),
+    vSetSweep: m(iv.vSetMean, 'V', 'SET voltage in a DC sweep between the rated voltages (mean over cycles; iv protocol)'),
     vSetSweepSd: m(iv.vSetSd, 'V', 'cycle-to-cycle sd of the sweep SET voltage'),
     vResetSweep: m(iv.vResetMean, 'V', 'RESET voltage in a DC sweep (mean over cycles)'),
     vResetSweepSd: m(iv.vResetSd, 'V', 'cycle-to-cycle sd of the sweep RESET voltage'),

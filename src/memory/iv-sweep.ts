@@ -1,15 +1,15 @@
 /**
- * Minimal bipolar I-V sweep for the datasheet: `cycles` triangular sweeps 0 -> vSet -> 0 ->
- * vReset -> 0 at the preset's sweep period and compliance, through the ordinary experiment
- * runner (so cycle-to-cycle spreads are re-drawn at every polarity change). The SET (RESET)
- * voltage of a cycle is the source voltage at which the read conductance first crosses
- * sqrt(G_HRS G_LRS) upward (downward). Private to the memory layer until the shared `iv`
- * protocol lands in src/protocols, which should then replace it.
+ * SET / RESET voltages with their cycle-to-cycle spread for the datasheet: the shared `iv`
+ * protocol (src/protocols/iv) runs `cycles` bipolar sweeps at the preset's sweep period and
+ * compliance (cycle-to-cycle spreads are re-drawn at every polarity change by the runner);
+ * each cycle of its loop table is then analysed on its own with analysis/switchingVoltages.
  * @module memory/iv-sweep
  */
-import { resolveSpec } from '../experiment/spec.js';
-import { simulate } from '../experiment/run.js';
-import type { Drive, References } from './program.js';
+import { ivProtocol } from '../protocols/iv.js';
+import { resolveProtocolParams } from '../protocols/params.js';
+import { switchingVoltages } from '../analysis/metrics.js';
+import type { DeviceRef } from '../experiment/device-spec.js';
+import type { Drive } from './program.js';
 import { mean, std } from '../math/stats.js';
 
 /** Switching voltages per cycle and their statistics. */
@@ -26,30 +26,23 @@ export interface IvSweepResult {
   status: string;
 }
 
-/**
- * Run the sweep. `device` is the raw device spec ({ preset, set }) so that the runner
- * resolves it with its variability exactly as `nanoionics run` would.
- */
-export function ivSweep(device: Record<string, unknown>, drive: Drive, refs: References, period: number, compliance: number, cycles: number, seed: number): IvSweepResult {
-  const spec = resolveSpec({
-    device,
-    circuit: Number.isFinite(compliance) ? { compliance } : undefined,
-    stimulus: { type: 'sweep', vmax: drive.vSet, vmin: drive.vReset, period, cycles },
-    record: { every: period / 2000, vRead: drive.vRead },
-    seed,
-  });
-  const r = simulate(spec);
-  const t = r.columns.t, vs = r.columns.vs, g = r.columns.g, cur = r.columns.i;
+/** Run `cycles` sweeps between the rated voltages and analyse each cycle. */
+export function ivSweep(ref: DeviceRef, drive: Drive, period: number, compliance: number, cycles: number, seed: number): IvSweepResult {
+  const params = resolveProtocolParams(ivProtocol, { vmax: drive.vSet, vmin: drive.vReset, period, cycles, vRead: drive.vRead });
+  const res = ivProtocol.run({ device: ref, circuit: { series: 0, compliance: compliance > 0 ? compliance : Infinity }, seed }, params);
+  const loop = res.tables.loop?.columns ?? { t: [], v: [], i: [], g: [] };
   const vSet: number[] = [], vReset: number[] = [];
-  for (let c = 0; c < cycles; c++) {
-    let sDone = false, rDone = false;
-    for (let k = 1; k < t.length; k++) {
-      if (t[k] < c * period || t[k] > (c + 1) * period) continue;
-      if (!sDone && g[k - 1] < refs.gMid && g[k] >= refs.gMid) { vSet.push(vs[k]); sDone = true; }
-      if (sDone && !rDone && g[k - 1] > refs.gMid && g[k] <= refs.gMid) { vReset.push(vs[k]); rDone = true; }
-    }
-  }
   const v: number[] = [], i: number[] = [];
-  for (let k = 0; k < t.length && t[k] <= period; k++) { v.push(vs[k]); i.push(cur[k]); }
-  return { vSet, vReset, vSetMean: mean(vSet), vSetSd: std(vSet), vResetMean: mean(vReset), vResetSd: std(vReset), v, i, status: r.status };
+  for (let c = 0; c < cycles; c++) {
+    const vs: number[] = [], gs: number[] = [];
+    for (let k = 0; k < loop.t.length; k++) {
+      if (loop.t[k] < c * period || loop.t[k] > (c + 1) * period) continue;
+      vs.push(loop.v[k]); gs.push(loop.g[k]);
+      if (c === 0) { v.push(loop.v[k]); i.push(loop.i[k]); }
+    }
+    const sv = switchingVoltages(vs, gs);
+    if (Number.isFinite(sv.vSet)) vSet.push(sv.vSet);
+    if (Number.isFinite(sv.vReset)) vReset.push(sv.vReset);
+  }
+  return { vSet, vReset, vSetMean: mean(vSet), vSetSd: std(vSet), vResetMean: mean(vReset), vResetSd: std(vReset), v, i, status: res.status };
 }

@@ -11,6 +11,8 @@ import { runCommand } from './commands/run.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { datasheetCommand } from './commands/datasheet.js';
+import '../memory/as-protocol.js'; // registers the memory protocols with `nanoionics protocol`
 
 // One line per command, in the order of the help listing.
 const COMMANDS: Command[] = [];
@@ -18,6 +20,7 @@ COMMANDS.push(modelsCommand);
 COMMANDS.push(runCommand);
 COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
+COMMANDS.push(datasheetCommand);
 COMMANDS.push(labCommand);
 
 function usage(): string {

@@ -30,6 +30,7 @@ const OPTIONS: readonly OptionDef[] = [
   { name: 'wMin', dim: 'time', unit: 's', default: 1e-12, min: 1e-15, max: 1, meaning: 'shortest pulse width of the map' },
   { name: 'restFactor', dim: 'dimensionless', unit: '1', default: 10, min: 0, max: 1e6, meaning: 'rest at 0 V after a bisection pulse, in pulse widths, before the read' },
   { name: 'start', dim: 'dimensionless', unit: '1', default: 0, choices: ['saturated', 'preset'], meaning: 'SET starts from the saturated HRS or from the preset initial state (for models whose window locks at the bound)' },
+  { name: 'gThreshold', dim: 'conductance', unit: 'S', min: 0, meaning: 'read conductance that counts as switched (default: sqrt(G_HRS G_LRS) of the saturated references)' },
   { name: 'bisections', dim: 'dimensionless', unit: '1', default: 24, min: 0, max: 60, integer: true, meaning: 'bisection steps on the pulse width at the rated voltages' },
 ];
 
@@ -101,6 +102,7 @@ export const switchingKinetics: MemoryProtocol = {
     const scale = o.scale as number[], tMax = o.tMax as number;
     const vs = scale.map((s) => s * drive.vSet), vr = scale.map((s) => s * drive.vReset);
     const setStart = o.start === 1 ? new Cell(ref, { seed }).x : refs.xHrs;
+    if (o.gThreshold !== undefined) refs.gMid = o.gThreshold as number;
     const set = sweepKinetics(cell, setStart, vs, refs.gMid, 1, drive.vRead, tMax);
     const reset = sweepKinetics(cell, refs.xLrs, vr, refs.gMid, -1, drive.vRead, tMax);
     const tSet = interpLog(set.v, set.t, drive.vSet), tReset = interpLog(reset.v, reset.t, drive.vReset);

@@ -7,7 +7,7 @@
 import type { App, View } from '../app.js';
 import { listPresets, getPreset, getModel, listModels } from '../../devices/catalogue.js';
 import { resolveParams } from '../../devices/params.js';
-import { SpecError } from '../../units/parse.js';
+import { validateRow } from '../validate.js';
 import { standardSweepSpec, standardPulseSpec, pulseResponse, sweepHints } from '../../experiment/standard.js';
 import { renderSvg } from '../../report/svg-plot.js';
 import { plotCard, showMetrics } from '../card.js';
@@ -114,25 +114,10 @@ export const deviceView: View = (root: HTMLElement, app: App) => {
   root.querySelector('#params')!.addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;
     const name = input.name;
-    const row = input.closest('tr')!;
-    const errRow = row.nextElementSibling as HTMLElement;
     const candidate = { ...app.state.set, [name]: input.value.trim() };
     const preset = getPreset(app.state.preset);
     const model = getModel(preset ? preset.model : app.state.preset)!;
-    try {
-      resolveParams(model, preset, candidate, 'device.set');
-    } catch (err) {
-      if (err instanceof SpecError) {
-        row.classList.add('invalid');
-        errRow.hidden = false;
-        errRow.querySelector('td')!.textContent = err.message;
-        app.status(`not applied: ${err.message}`, 'error');
-        return;
-      }
-      throw err;
-    }
-    row.classList.remove('invalid');
-    errRow.hidden = true;
+    if (!validateRow(app, input, () => resolveParams(model, preset, candidate, 'device.set'))) return;
     changedAt = performance.now();
     app.setState({ set: candidate });
     void recompute();

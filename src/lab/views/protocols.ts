@@ -15,7 +15,7 @@ import { listPresets, getPreset } from '../../devices/catalogue.js';
 import { listPanels } from '../../report/reproduce.js';
 import { renderSvg } from '../../report/svg-plot.js';
 import { tableCsv } from '../../report/csv.js';
-import { SpecError } from '../../units/parse.js';
+import { validateRow } from '../validate.js';
 import { plotCard, showMetrics } from '../card.js';
 import { TaskError } from '../runner.js';
 
@@ -116,26 +116,14 @@ export const protocolsView: View = (root: HTMLElement, app: App) => {
   });
   root.querySelector('#pparams')!.addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;
-    const row = input.closest('tr')!;
-    const errRow = row.nextElementSibling as HTMLElement;
     const proto = getProtocol(psel.value)!;
     const candidate = { ...paramsFromState(), [input.name]: input.value.trim() };
-    try {
+    const ok = validateRow(app, input, () => {
       const user: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(candidate)) user[k] = proto.params.find((d) => d.name === k)?.list ? v.split(',').map((x) => x.trim()) : v;
       resolveProtocolParams(proto, user, presetDefaults(proto.id, getPreset(dsel.value), ssel.value ? getPreset(ssel.value) : undefined));
-    } catch (err) {
-      if (err instanceof SpecError) {
-        row.classList.add('invalid');
-        errRow.hidden = false;
-        errRow.querySelector('td')!.textContent = err.message;
-        app.status(`not applied: ${err.message}`, 'error');
-        return;
-      }
-      throw err;
-    }
-    row.classList.remove('invalid');
-    errRow.hidden = true;
+    });
+    if (!ok) return;
     const opts = { ...app.state.opts, [`p_${input.name}`]: input.value.trim() };
     app.setState({ opts });
   });

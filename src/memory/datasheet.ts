@@ -161,7 +161,7 @@ export function datasheet(device: Record<string, unknown>, opts: DatasheetOption
   criteria.push({
     id: 'retention', claim: 'retention > 10 years (Arrhenius extrapolation of bakes)', target: '>= 10 years at 85 C', value: ret / YEAR, unit: 'year',
     status: !Number.isFinite(ret) ? 'n/a' : ret >= 10 * YEAR ? 'pass' : retBound ? 'n/a' : 'fail',
-    note: !Number.isFinite(ret) ? (rb.notes[0] ?? 'no bake') : retBound ? `no failure in any bake: retention at least ${ret.toExponential(2)} s` : `E_a = ${fields.activationEnergy.value.toFixed(3)} +- ${fields.activationEnergySe.value.toExponential(1)} eV; x/÷ ${fields.retention85Factor.value.toPrecision(3)} (1 sd)`,
+    note: !Number.isFinite(ret) ? (rb.notes[0] ?? 'no bake') : retBound ? `lower bound only: no failure within ${ret.toExponential(2)} s at any bake temperature (up to ${Math.max(...((rb.options.temperatures as number[] | undefined) ?? [NaN])).toFixed(0)} K), so no activation energy; assumes loss does not speed up on cooling` : `E_a = ${fields.activationEnergy.value.toFixed(3)} +- ${fields.activationEnergySe.value.toExponential(1)} eV; x/÷ ${fields.retention85Factor.value.toPrecision(3)} (1 sd)`,
   });
   const p = ref.preset;
   return {

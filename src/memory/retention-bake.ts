@@ -23,7 +23,7 @@ export const YEAR = 365.25 * 86400;
 const OPTIONS: readonly OptionDef[] = [
   { name: 'temperatures', dim: 'temperature', unit: 'K', list: true, default: [423.15, 473.15, 523.15, 573.15], min: 1, max: 2000, meaning: 'bake temperatures' },
   { name: 'margin', dim: 'dimensionless', unit: '1', default: 0.5, min: 0.01, max: 0.99, meaning: 'fraction of the ln G window whose loss is a failure' },
-  { name: 'tMax', dim: 'time', unit: 's', default: 1e8, min: 1e-9, max: 1e15, meaning: 'longest bake per temperature' },
+  { name: 'tMax', dim: 'time', unit: 's', default: 1e9, min: 1e-9, max: 1e15, meaning: 'longest bake per temperature' },
   { name: 'vRead', dim: 'voltage', unit: 'V', meaning: 'read voltage (default: the preset sweep vRead)' },
   { name: 'samples', dim: 'dimensionless', unit: '1', default: 16, min: 2, max: 200, integer: true, meaning: 'reads per bake curve' },
 ];

@@ -1,8 +1,8 @@
 /**
  * Defined initial states for memory protocols. A cell is brought to its reference HRS and
  * LRS by saturating pulses: the write voltage is held for doubling durations (1 ns, 2 ns,
- * ...) until the last doubling moves ln G by less than SAT_TOL of the total move, or the
- * total time reaches the cap. The order RESET -> SET -> RESET gives both references from a cycled
+ * ...) until the last doubling moves ln G by less than SAT_TOL of the total move (or at
+ * SAT_TOL of the fastest rate seen), or the total time reaches the cap. The order RESET -> SET -> RESET gives both references from a cycled
  * device, so the preset's own initial state does not matter.
  * @module memory/program
  */
@@ -53,19 +53,26 @@ export function driveOf(ref: DeviceRef, over: Partial<Drive> = {}): Drive {
 
 /**
  * Hold `v` for doubling durations until device 0's read conductance saturates.
+ * @param dir +1 when v should raise G (SET), -1 when it should lower it (RESET)
  * @returns total time applied
  */
-export function saturate(cell: Cell, v: number, vRead: number, cap = SAT_CAP): number {
+export function saturate(cell: Cell, v: number, vRead: number, dir: 1 | -1, cap = SAT_CAP): number {
   const g0 = cell.read(vRead)[0];
   let g = g0;
-  let dt = 1e-9, total = 0;
+  let dt = 1e-9, total = 0, maxRate = 0;
   while (total < cap) {
     const r = cell.hold(v, dt);
     if (r.status !== 'ok') throw new Error(`saturating at ${v} V failed: ${r.message}`);
     total += dt;
     const g2 = cell.read(vRead)[0];
-    // the last doubling moved ln G by less than SAT_TOL of the whole move so far
-    if (Math.abs(Math.log(g2 / g)) <= SAT_TOL * Math.abs(Math.log(g2 / g0))) break;
+    // no progress in the write direction: saturated (or only drifting back, e.g. by wear)
+    if ((g2 - g) * dir <= 0) break;
+    const move = Math.abs(Math.log(g2 / g)), rate = move / dt;
+    maxRate = Math.max(maxRate, rate);
+    // the last doubling moved ln G by less than SAT_TOL of the whole move so far, or ln G now
+    // moves SAT_TOL times slower than it did while switching (a slow drift such as wear
+    // lifting the HRS floor must not keep the write going)
+    if (move <= SAT_TOL * Math.abs(Math.log(g2 / g0)) || rate <= SAT_TOL * maxRate) break;
     g = g2;
     dt *= 2;
   }
@@ -74,11 +81,11 @@ export function saturate(cell: Cell, v: number, vRead: number, cap = SAT_CAP): n
 
 /** Program the reference states (RESET, SET, RESET) and leave the cell in HRS. */
 export function references(cell: Cell, drive: Drive): References {
-  saturate(cell, drive.vReset, drive.vRead);
-  saturate(cell, drive.vSet, drive.vRead);
+  saturate(cell, drive.vReset, drive.vRead, -1);
+  saturate(cell, drive.vSet, drive.vRead, 1);
   const xLrs = cell.snapshot();
   const gLrs = cell.read(drive.vRead)[0];
-  saturate(cell, drive.vReset, drive.vRead);
+  saturate(cell, drive.vReset, drive.vRead, -1);
   const xHrs = cell.snapshot();
   const gHrs = cell.read(drive.vRead)[0];
   return { xHrs, xLrs, gHrs, gLrs, gMid: Math.sqrt(gHrs * gLrs) };

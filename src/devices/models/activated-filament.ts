@@ -9,12 +9,15 @@
  *   conduction   G(w) = G_off^(1 - w) G_on^w                   (tunnel-gap-like, log-linear)
  *                I = G(w) v_nl sinh(V / v_nl)                   (v_nl -> inf: ohmic)
  *   temperature  T = T_amb + R_th |I V|                         (quasi-static Joule heating)
- *   switching    r_sw = nu_s h(exp(-E_s / kT) sinh(V+ / v_s)) - nu_r h(exp(-E_r / kT) sinh(V- / v_r))
+ *   switching    r_s = nu_s h(exp(-E_s / kT) sinh(V+ / v_s)),  r_r = nu_r h(exp(-E_r / kT) sinh(V- / v_r))
  *                V+ = max(V, 0), V- = max(-V, 0)                (SET at V > 0)
  *                h(z) = z / (1 + z): the rate saturates at the attempt frequency once the
  *                field has lowered the barrier to zero (no hop is faster than 1 / nu)
- *   retention    r_ret = -nu_ret exp(-E_ret / kT) (w - w_floor)  (filament dissolution)
- *   state        dw/dt = gate(r_sw + r_ret, w, w_floor, 1)
+ *   retention    r_ret = nu_ret exp(-E_ret / kT)                 (zero-field filament dissolution)
+ *   state        dw/dt = r_s (1 - w) - (r_r + r_ret) (w - w_floor)
+ *                (first-order occupancy kinetics: w stays in [w_floor, 1] exactly, and the
+ *                largest eigenvalue is the rate itself, not rate / smoothing width, so the
+ *                model is not stiff; a floor rising with wear pushes w up with it)
  *   wear         dq/dt = (1 - q) |I| s(|V| - V_wear) / Q_wear,   w_floor = c_wear q
  *
  * Switching: field-lowered hopping with an activation barrier (Mott-Gurney sinh law, the
@@ -34,7 +37,7 @@
  * @module devices/models/activated-filament
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
-import { gate, limexp, limsinh, sstep } from '../../math/smooth.js';
+import { limexp, limsinh, sstep } from '../../math/smooth.js';
 import { KB_EV } from '../../units/constants.js';
 
 const SRC = 'activated-hopping form of Menzel et al., PCCP 15, 6945 (2013); values per preset';
@@ -62,8 +65,6 @@ const states = [
   { name: 'q', unit: '1', min: 0, max: 1, meaning: 'wear fraction 1 - exp(-Q_switched / Q_wear)', atol: 1e-13, init: 0 },
 ] as const;
 const P = paramIndex(params);
-/** Smoothing width of the state gate, in units of w. */
-const GATE_EPS = 1e-3;
 /** Width of the wear-onset smooth step, V. */
 const WEAR_EPS = 0.02;
 
@@ -80,7 +81,7 @@ const tmp = new Float64Array(2);
 export const activatedFilament: DeviceModel = {
   id: 'activated-filament',
   title: 'Thermally activated filament cell with retention and wear',
-  summary: 'G = G_off^(1-w) G_on^w, I = G v_nl sinh(V/v_nl); dw/dt = nu_s h(e^(-E_s/kT) sinh(V+/v_s)) - nu_r h(e^(-E_r/kT) sinh(V-/v_r)), h(z) = z/(1+z) - nu_ret e^(-E_ret/kT)(w - c q); dq/dt = (1-q)|I| s(|V|-V_wear)/Q_wear; T = T_amb + R_th |IV|.',
+  summary: 'G = G_off^(1-w) G_on^w, I = G v_nl sinh(V/v_nl); dw/dt = r_s (1-w) - (r_r + r_ret)(w - c q), r_s = nu_s h(e^(-E_s/kT) sinh(V+/v_s)), r_r likewise, r_ret = nu_ret e^(-E_ret/kT), h(z) = z/(1+z); dq/dt = (1-q)|I| s(|V|-V_wear)/Q_wear; T = T_amb + R_th |IV|.',
   citation: 'Activated ion hopping: Menzel et al., PCCP 15, 6945 (2013); JART VCM (Cueppers et al., APL Mater. 7, 091105 (2019)); wear stand-in after B. Chen et al., IEDM 2011 (recalled)',
   reviewLink: 'Introduction and Section 2: memory figures of merit (sub-ns switching, >10 y retention, >1e9 cycles, ON/OFF >1e3)',
   params, states,
@@ -94,12 +95,12 @@ export const activatedFilament: DeviceModel = {
       const I = tmp[0];
       const kT = KB_EV * (p[P.tamb * n + j] + p[P.rth * n + j] * Math.abs(I * V));
       const vp = V > 0 ? V : 0, vm = V < 0 ? -V : 0;
-      let r = 0;
-      if (vp > 0) { const z = limexp(-p[P.easet * n + j] / kT) * limsinh(vp / p[P.vset0 * n + j]); r += (p[P.nuset * n + j] * z) / (1 + z); }
-      if (vm > 0) { const z = limexp(-p[P.eareset * n + j] / kT) * limsinh(vm / p[P.vreset0 * n + j]); r -= (p[P.nureset * n + j] * z) / (1 + z); }
+      let rs = 0, rr = 0;
+      if (vp > 0) { const z = limexp(-p[P.easet * n + j] / kT) * limsinh(vp / p[P.vset0 * n + j]); rs = (p[P.nuset * n + j] * z) / (1 + z); }
+      if (vm > 0) { const z = limexp(-p[P.eareset * n + j] / kT) * limsinh(vm / p[P.vreset0 * n + j]); rr = (p[P.nureset * n + j] * z) / (1 + z); }
+      const rret = p[P.nuret * n + j] * limexp(-p[P.earet * n + j] / kT);
       const floor = p[P.cwear * n + j] * q;
-      r -= p[P.nuret * n + j] * limexp(-p[P.earet * n + j] / kT) * (w - floor);
-      dx[j] = gate(r, w, floor, 1, GATE_EPS);
+      dx[j] = rs * (1 - w) - (rr + rret) * (w - floor);
       const qw = p[P.qwear * n + j];
       dx[n + j] = qw === Infinity ? 0 : ((1 - q) * Math.abs(I) * sstep(Math.abs(V) - p[P.vwear * n + j], WEAR_EPS)) / qw;
     }

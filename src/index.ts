@@ -13,3 +13,4 @@ export * as stimulus from './stimulus/index.js';
 export * as circuit from './circuit/index.js';
 export * as experiment from './experiment/index.js';
 export { VERSION } from './version.js';
+export * as memory from './memory/index.js';

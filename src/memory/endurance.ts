@@ -7,8 +7,9 @@
  * the rated voltage from the reference states (memory/switching-kinetics).
  *
  * Cycle-to-cycle spreads come from the device's <param>C2c spreads (re-drawn before every
- * pulse) and are measured over the fully simulated cycles; skipped cycles carry the mean
- * drift only.
+ * pulse), measured over a first block of C2C_BLOCK cycles; the envelope then follows the
+ * device with its own (device-to-device) parameter values, so skipped cycles carry the mean
+ * drift only and the cycle counts do not include that block.
  * @module memory/endurance
  */
 import type { MemoryProtocol, OptionDef, Curve } from './protocol.js';
@@ -34,6 +35,9 @@ const OPTIONS: readonly OptionDef[] = [
   { name: 'mode', dim: 'dimensionless', unit: '1', default: 0, choices: ['skip', 'brute-force'], meaning: 'cycle skipping or every cycle simulated' },
 ];
 
+/** Cycles simulated with cycle-to-cycle draws to measure the spreads. */
+export const C2C_BLOCK = 64;
+
 /** Integration tolerances of endurance cycles (see memory/envelope on drift noise). */
 export const CYCLE_RTOL = 1e-10;
 export const CYCLE_ATOL_SCALE = 1e-4;
@@ -47,10 +51,9 @@ export function ratedWidths(cell: Cell, refs: References, drive: Drive, factor: 
 }
 
 /** One SET + RESET cycle with reads; returns [ln G_LRS, ln G_HRS] and adds the pulse energies to acc[0]. */
-export function makeCycle(cell: Cell, drive: Drive, wSet: number, wReset: number, acc: Float64Array): () => number[] {
+export function makeCycle(cell: Cell, drive: Drive, wSet: number, wReset: number, acc: Float64Array, c2c = cell.group.hasC2c): () => number[] {
   const set = new Pwl([0, wSet], [drive.vSet, drive.vSet]);
   const reset = new Pwl([0, wReset], [drive.vReset, drive.vReset]);
-  const c2c = cell.group.hasC2c;
   return () => {
     if (c2c) cell.group.resampleC2c();
     const a = cell.apply(set);
@@ -110,7 +113,15 @@ export const endurance: MemoryProtocol = {
       return { protocol: 'endurance', device: dev, metrics, curves: {}, notes, options: cleanOptions(o) };
     }
     const acc = new Float64Array(1);
-    const cycle = makeCycle(cell, drive, wSet, wReset, acc);
+    // cycle-to-cycle spreads: a brute-force block with the C2C draws; the envelope then
+    // follows the mean device (a noisy drift estimate would stall the step control)
+    let spread: number[][] = [];
+    if (cell.group.hasC2c) {
+      const noisy = makeCycle(cell, drive, wSet, wReset, acc, true);
+      for (let k = 0; k < C2C_BLOCK; k++) spread.push(noisy());
+      cell.group.p.set(cell.group.pDevice);
+    }
+    const cycle = makeCycle(cell, drive, wSet, wReset, acc, false);
     const lnFail = Math.log(o.failRatio as number);
     const res = runEnvelope(cell.x, stateRanges(cell), cycle, {
       target: o.target as number, block: o.block as number, tol: o.tol as number, bruteForce: o.mode === 1,
@@ -119,7 +130,7 @@ export const endurance: MemoryProtocol = {
     });
     const tr = res.trace;
     const first = tr[0].obs, last = tr[tr.length - 1].obs;
-    const early = tr.slice(Math.min(2, tr.length - 1), Math.min(tr.length, 66)); // the first cycles leave the reference state
+    if (!spread.length) spread = tr.slice(Math.min(2, tr.length - 1), Math.min(tr.length, 66)).map((p) => p.obs); // the first cycles leave the reference state
     metrics.wSet = metric(wSet, 's', 'SET pulse width');
     metrics.wReset = metric(wReset, 's', 'RESET pulse width');
     metrics.cycles = metric(res.cycles, '1', res.failed ? 'cycle at which the window closed below failRatio' : 'cycles run without failure');
@@ -130,9 +141,9 @@ export const endurance: MemoryProtocol = {
     metrics.onOffFirst = metric(Math.exp(first[0] - first[1]), '1', 'G_LRS / G_HRS after the first cycle');
     metrics.onOffLast = metric(Math.exp(last[0] - last[1]), '1', 'G_LRS / G_HRS after the last cycle');
     metrics.windowClosure = metric(1 - (last[0] - last[1]) / (first[0] - first[1]), '1', 'fraction of the ln G window lost over the run');
-    metrics.cvLrs = metric(c2cSpread(early.map((p) => p.obs[0])), '1', 'cycle-to-cycle spread of G_LRS (sd of ln G from successive differences) over the first simulated cycles');
-    metrics.cvHrs = metric(c2cSpread(early.map((p) => p.obs[1])), '1', 'cycle-to-cycle spread of G_HRS (sd of ln G from successive differences) over the first simulated cycles');
-    metrics.energyPerCycle = metric(acc[0] / res.simulated, 'J', 'source energy per SET + RESET cycle (mean over simulated cycles)');
+    metrics.cvLrs = metric(c2cSpread(spread.map((o) => o[0])), '1', 'cycle-to-cycle spread of G_LRS (sd of ln G from successive differences) over the first simulated cycles');
+    metrics.cvHrs = metric(c2cSpread(spread.map((o) => o[1])), '1', 'cycle-to-cycle spread of G_HRS (sd of ln G from successive differences) over the first simulated cycles');
+    metrics.energyPerCycle = metric(acc[0] / (res.simulated + (cell.group.hasC2c ? C2C_BLOCK : 0)), 'J', 'source energy per SET + RESET cycle (mean over simulated cycles)');
     metrics.simulatedCycles = metric(res.simulated, '1', 'cycles simulated in full (the rest skipped by envelope following)');
     metrics.envelopeTol = metric(o.tol as number, '1', 'local extrapolation error allowed per jump (fraction of state range)');
     const d = decimate(tr, 300);

@@ -16,10 +16,8 @@ import { resolveSpec, simulate } from '../src/experiment/index.js';
 export function standardSweepSpec(device: Record<string, unknown>, preset: Preset | undefined): Record<string, unknown> {
   const sw = preset?.sweep ?? { vSet: 1, vReset: -1, period: 1 };
   const period = sw.period ?? 1;
-  const vmax = Math.max(sw.vSet, sw.vReset), vmin = Math.min(sw.vSet, sw.vReset);
-  // SET first: a model whose SET polarity is negative gets the negative half first
+  // SET first (vSet carries the model's SET polarity), then RESET
   const points: Array<[number, number]> = [[0, 0], [period / 4, sw.vSet], [period / 2, 0], [(3 * period) / 4, sw.vReset], [period, 0]];
-  void vmax; void vmin;
   return {
     device,
     stimulus: { type: 'pwl', points },
@@ -77,6 +75,8 @@ for (const model of listModels()) {
       assert.ok(p.meaning && p.source && p.unit, `${model.id}.${p.name}: meaning, source and unit documented`);
     }
     const first = presetsOf(model.id)[0];
+    // a preset that only restates the defaults was run above
+    if (first && Object.keys(first.params).length === 0) return;
     check(model, `${model.id} (defaults)`, standardSweepSpec({ model: model.id }, first), first);
   });
 }

@@ -73,3 +73,13 @@ test('non-finite derivatives give a status and a message, not a NaN result', () 
   assert.notEqual(r.status, 'ok');
   assert.match(r.message, /t = /);
 });
+
+test('a NaN in one component is never accepted because another component is finite', () => {
+  // regression: the error norm used to let a later finite component overwrite an earlier NaN
+  const sys: OdeSystem = { n: 2, rhs(_t, y, d) { d[0] = y[0] > 0.3 ? NaN : 1; d[1] = 1; } };
+  const y = new Float64Array(2);
+  const r = integrate(sys, new ExplicitRK(DOPRI5), 0, 1, y, { h0: 0.25 });
+  assert.notEqual(r.status, 'ok');
+  assert.ok(Number.isFinite(y[0]) && Number.isFinite(y[1]), `state ${y}`);
+  assert.ok(y[0] <= 0.3 + 1e-9);
+});

@@ -33,3 +33,14 @@ test('formats with engineering prefixes', () => {
 test('conductance quantum is 2e^2/h = 77.48 uS (exact SI constants)', () => {
   assert.ok(Math.abs(G0 - 7.748091729e-5) < 1e-13);
 });
+
+test('formatParam writes values that parse back to the same number', async () => {
+  const { formatParam } = await import('../src/units/format.js');
+  const cases: Array<[number, string, Parameters<typeof parseQuantity>[1]]> = [
+    [0.5 * 1.602176634e-19, 'J', 'energy'], [100, 'Ohm', 'resistance'], [4e-14, 'm^2/(V s)', 'mobility'], [1.476, '1/s', 'frequency'], [293, 'K', 'temperature'],
+  ];
+  for (const [v, unit, dim] of cases) {
+    const s = formatParam(v, unit, dim);
+    assert.ok(Math.abs(parseQuantity(s, dim, 'x') - v) <= 1e-11 * Math.abs(v), `${s}`);
+  }
+});

@@ -8,9 +8,12 @@ import { SpecError } from '../units/parse.js';
 import { VERSION } from '../version.js';
 import { modelsCommand } from './commands/models.js';
 import { runCommand } from './commands/run.js';
+import { fitCommand } from './commands/fit.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { crossbarCommand } from './commands/crossbar.js';
+import { exportCommand } from './commands/export.js';
 import { datasheetCommand } from './commands/datasheet.js';
 import '../memory/as-protocol.js'; // registers the memory protocols with `nanoionics protocol`
 
@@ -20,8 +23,11 @@ COMMANDS.push(modelsCommand);
 COMMANDS.push(runCommand);
 COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
+COMMANDS.push(fitCommand);
 COMMANDS.push(datasheetCommand);
 COMMANDS.push(labCommand);
+COMMANDS.push(crossbarCommand);
+COMMANDS.push(exportCommand);
 
 function usage(): string {
   const lines = COMMANDS.map((c) => `  ${c.name.padEnd(12)} ${c.summary}`);

@@ -96,6 +96,8 @@ export interface Preset {
   readonly fittedTo: string;
   /** What the preset can and cannot predict. */
   readonly notes?: string;
+  /** Extra data of presets read from files (fit uncertainties, data hashes, fit settings); kept so that it round-trips. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
   /** Default stimulus amplitude scale for standard sweeps (V); protocols may use it. */
   readonly sweep?: { readonly vSet: number; readonly vReset: number; readonly period?: number; readonly compliance?: number; readonly vRead?: number };
 }

@@ -4,4 +4,5 @@ export * from './group.js';
 export * from './windows.js';
 export * from './catalogue.js';
 export * from './preset-file.js';
+export * from './multi-terminal.js';
 export * as equation from './equation/index.js';

@@ -10,6 +10,7 @@ import { MeasurementTerm } from '../circuit/measure.js';
 import { integrate, type Stepper } from '../solve/driver.js';
 import { ExplicitRK } from '../solve/explicit-rk.js';
 import { Rosenbrock } from '../solve/rosenbrock.js';
+import { AutoStepper } from '../solve/auto.js';
 import { DOPRI5 } from '../solve/tableaus/dopri5.js';
 import { BS3 } from '../solve/tableaus/bs3.js';
 import { ROS2, RODAS3 } from '../solve/tableaus/rosenbrock.js';
@@ -59,14 +60,16 @@ export interface SimulateOptions {
   shouldStop?: () => boolean;
 }
 
-/** Pick the stepper for a method name (auto: Rosenbrock for stiff models, DOPRI5 otherwise). */
+/** Pick the stepper for a method name (auto: DOPRI5, with stiffness switching to RODAS3 for models flagged stiff). */
 export function makeStepper(method: Method, stiff: boolean): Stepper {
   switch (method) {
     case 'dopri5': return new ExplicitRK(DOPRI5);
     case 'bs3': return new ExplicitRK(BS3);
     case 'rodas3': return new Rosenbrock(RODAS3);
     case 'ros2': return new Rosenbrock(ROS2);
-    default: return stiff ? new Rosenbrock(RODAS3) : new ExplicitRK(DOPRI5);
+    // auto: DOPRI5 for models that are never stiff; for models flagged stiff, DOPRI5 with
+    // stiffness detection that switches to RODAS3 when the step is stability-limited
+    default: return stiff ? new AutoStepper(DOPRI5, RODAS3) : new ExplicitRK(DOPRI5);
   }
 }
 

@@ -22,6 +22,7 @@ export function readSettings(p: ProtocolParams): ReadSettings {
 
 /** Identification of the device(s) for results. */
 export function deviceIds(ctx: ProtocolContext): { device: string; series?: string } {
+  if (ctx.multi) return { device: ctx.multi.preset?.id ?? ctx.multi.model.id };
   return { device: ctx.device.preset?.id ?? ctx.device.model.id, series: ctx.series ? ctx.series.preset?.id ?? ctx.series.model.id : undefined };
 }
 

@@ -37,6 +37,10 @@ const BY_PRESET: Record<string, Defaults> = {
   'ta2o5-zhu2017': {
     metaplasticity: { width: '0.5 us', ampA: '1.2 V', periodA: '1 us', countA: 10, ampB: '1.2 V', periodB: '2 us', countB: 10, match: 'ampB', testAmplitude: '1.1 V', testWidth: '0.5 us', testPeriod: '2 us', testCount: 10, settle: '10 us' },
   },
+  // Zhu et al. 2019 LixMoS2 (preset notes: 3 V / 1 ms strong, 1.5 V weak input)
+  'limos2-zhu2019': { heterosynaptic: { amplitude: '3 V', weakAmplitude: '1.5 V', width: '1 ms', period: '100 ms', pulses: 20, rest: '2 s' } },
+  // Yang, Chen, Lu 2015 (measurements.md A8): Vpre = 10 V pulses, V_mod swept
+  'ag-np-yang2015': { heterosynaptic: { amplitude: '10 V', width: '1 ms', period: '100 ms', pulses: 100, rest: '3 s', vmod: ['-6 V', '-4 V', '-2 V', '0 V', '2 V', '4 V', '6 V', '8 V'] } },
   // Wang et al. 2017 diffusive memristor (measurements.md A5, E): relaxation ~ ms
   'ag-sioxny-wang2017': {
     ppf: { amplitude: '0.6 V', width: '1 ms', index: 'response', intervals: ['0.5 ms', '1 ms', '2 ms', '5 ms', '10 ms', '20 ms', '50 ms', '100 ms'] },

@@ -32,7 +32,7 @@ export const ivProtocol: Protocol = {
     const circuit = num(p, 'compliance') > 0 ? { ...ctx.circuit, compliance: num(p, 'compliance') } : ctx.circuit;
     const res = simulate({
       device: ctx.device, series: ctx.series, circuit, stimulus: w, tEnd: w.duration,
-      solver: { method: 'auto', rtol: 1e-6, atolScale: 1, maxStep: num(p, 'period') / 400, maxSteps: 5e6 },
+      solver: { method: ctx.method ?? 'auto', rtol: 1e-6, atolScale: 1, maxStep: num(p, 'period') / 400, maxSteps: 5e6 },
       record: { every: 'step', vRead: num(p, 'vRead'), devices: [0] },
       seed: ctx.seed, raw: { protocol: 'iv' },
     });

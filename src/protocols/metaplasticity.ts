@@ -86,19 +86,28 @@ export const metaplasticityProtocol: Protocol = {
     const knob = str(p, 'match');
     if (knob !== 'none') {
       const key = knob === 'ampB' ? 'amp' : 'reset';
-      // G after priming rises with the SET amplitude and falls with the RESET amplitude
-      const dir = key === 'amp' ? 1 : -1;
-      let lo = 0, hi = Math.max(hB[key], 0.1) * 3;
-      const f = (x: number) => dir * (gAfter({ ...hB, [key]: x }) - target);
-      const flo = f(lo), fhi = f(hi);
-      if (flo > 0 || fhi < 0) b.note(`could not bracket the match: G_B - G_A = ${flo * dir} S at ${key} = ${lo}, ${fhi * dir} S at ${hi}`);
-      else {
-        for (let it = 0; it < 40; it++) {
-          const mid = 0.5 * (lo + hi);
-          const fm = f(mid);
+      // G after priming need not be monotone in the knob (complementary switching): scan a grid
+      // of 0.5 ... 1.5 times the start value, take the sign change nearest the start, bisect it
+      const start = hB[key] > 0 ? hB[key] : 1;
+      const f = (x: number) => gAfter({ ...hB, [key]: x }) - target;
+      const xs = Array.from({ length: 11 }, (_, k) => start * (0.5 + k / 10));
+      const fs = xs.map(f);
+      let best = -1;
+      for (let k = 1; k < xs.length; k++) {
+        if (fs[k - 1] * fs[k] <= 0 && (best < 0 || Math.abs(xs[k] - start) < Math.abs(xs[best] - start))) best = k;
+      }
+      if (best < 0) {
+        let kMin = 0;
+        fs.forEach((v, k) => { if (Math.abs(v) < Math.abs(fs[kMin])) kMin = k; });
+        hB[key] = xs[kMin];
+        b.note(`could not match G_B to G_A with ${key} in [${xs[0].toPrecision(3)}, ${xs[xs.length - 1].toPrecision(3)}] V; closest ${key} = ${xs[kMin].toPrecision(3)} V`);
+      } else {
+        let lo = xs[best - 1], hi = xs[best], flo = fs[best - 1];
+        hB[key] = Math.abs(fs[best]) < Math.abs(flo) ? hi : lo;
+        for (let it = 0; it < 30 && Math.abs(f(hB[key])) > num(p, 'matchTol') * Math.abs(target); it++) {
+          const mid = 0.5 * (lo + hi), fm = f(mid);
           hB[key] = mid;
-          if (Math.abs(fm) <= num(p, 'matchTol') * Math.abs(target)) break;
-          if (fm < 0) lo = mid; else hi = mid;
+          if (fm * flo > 0) { lo = mid; flo = fm; } else hi = mid;
         }
       }
     }

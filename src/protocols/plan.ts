@@ -99,7 +99,7 @@ export function planSpec(ctx: ProtocolContext, plan: Plan, every: 'breakpoint' |
   const w = plan.waveform();
   return {
     device: ctx.device, series: ctx.series, circuit: ctx.circuit, stimulus: w, tEnd: w.duration,
-    solver: { method: 'auto', rtol: 1e-6, atolScale: 1, maxStep: Infinity, maxSteps: 5e6 },
+    solver: { method: ctx.method ?? 'auto', rtol: 1e-6, atolScale: 1, maxStep: Infinity, maxSteps: 5e6 },
     record: { every, vRead: plan.read.vRead, devices: [0] },
     seed: ctx.seed,
     raw: { device: ctx.device.preset?.id ?? ctx.device.model.id, series: ctx.series?.preset?.id, ...label },

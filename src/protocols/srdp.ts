@@ -29,6 +29,7 @@ export const srdpProtocol: Protocol = {
     const width = num(p, 'width'), s = setSign(ctx);
     const cols: Record<string, number[]> = { rate: rates }, units: Record<string, string> = { rate: 'Hz' };
     let first: number[] = [];
+    let g0 = NaN;
     for (const M of list(p, 'counts')) {
       const dG: number[] = [];
       for (const f of rates) {
@@ -42,12 +43,15 @@ export const srdpProtocol: Protocol = {
         const r = runPlan(ctx, plan, { protocol: 'srdp', rate: f, count: M });
         b.ran(r.ok, `rate ${f} Hz, M = ${M}: ${r.message}`);
         dG.push(r.g[1] - r.g[0]);
+        g0 = r.g[0];
       }
       cols[`dG_M${M}`] = dG; units[`dG_M${M}`] = 'S';
       if (!first.length) first = dG;
     }
     b.table('srdp', cols, units);
     const n = first.length;
+    b.metric('g0', g0, 'S', 'conductance before a train');
+    b.metric('relChangeHighRate', first[n - 1] / g0, '1', 'dG at the highest rate relative to G_0');
     b.metric('dGLowRate', first[0], 'S', `weight change at the lowest rate (${rates[0]} Hz)`);
     b.metric('dGHighRate', first[n - 1], 'S', `weight change at the highest rate (${rates[n - 1]} Hz)`);
     b.metric('rateContrast', first[n - 1] / first[0], '1', 'dG(highest rate) / dG(lowest rate)');

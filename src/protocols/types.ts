@@ -13,6 +13,8 @@ import type { DeviceRef } from '../experiment/device-spec.js';
 import type { Circuit } from '../circuit/measure.js';
 import type { Metric } from '../experiment/run.js';
 import type { Dimension } from '../units/parse.js';
+import type { Method } from '../experiment/spec.js';
+import type { ResolvedMultiTerminal } from '../devices/multi-terminal.js';
 
 /** One documented protocol parameter (SI inside, units at the edge). */
 export interface ProtocolParamDef {
@@ -35,11 +37,16 @@ export type ProtocolParams = Record<string, number | number[] | string>;
 
 /** What a protocol runs on. */
 export interface ProtocolContext {
+  /** The two-terminal device (absent for multi-terminal protocols, which use `multi`). */
   device: DeviceRef;
+  /** A multi-terminal system (heterosynaptic protocol). */
+  multi?: ResolvedMultiTerminal;
   /** Second device in series (diffusive + drift); the weight is then the series device's conductance. */
   series?: DeviceRef;
   circuit: Circuit;
   seed: number;
+  /** Integration method (default auto: Rosenbrock for stiff models, DOPRI5 otherwise). */
+  method?: Method;
 }
 
 /** A table of columns for plotting and CSV. */
@@ -74,5 +81,7 @@ export interface Protocol {
   readonly figures: string;
   readonly summary: string;
   readonly params: readonly ProtocolParamDef[];
+  /** The device is a multi-terminal system (devices/multi-terminal), not a two-terminal preset. */
+  readonly multiTerminal?: boolean;
   run(ctx: ProtocolContext, p: ProtocolParams): ProtocolResult;
 }

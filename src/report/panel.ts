@@ -5,7 +5,7 @@
  * result. `computePanel` runs it; drawing happens elsewhere (report/html).
  * @module report/panel
  */
-import { getPreset } from '../devices/catalogue.js';
+import { getPreset, getMultiTerminalPreset } from '../devices/catalogue.js';
 import { runProtocolSpec } from '../protocols/registry.js';
 import type { ProtocolResult } from '../protocols/types.js';
 import type { PlotSpec } from './svg-plot.js';
@@ -42,6 +42,8 @@ export interface PanelDef {
   series?: string[];
   params?: Record<string, unknown>;
   circuit?: Record<string, unknown>;
+  /** Integrator override (e.g. dopri5 where the stiff default is slow). */
+  method?: string;
   checks(r: ProtocolResult): Check[];
   plot(r: ProtocolResult): PlotSpec;
   /** Tables written as CSV (default: all). */
@@ -80,7 +82,7 @@ const cache = new Map<string, ProtocolResult>();
 /** Run a panel (results of identical protocol runs are shared between panels). */
 export function computePanel(def: PanelDef, seed = 1): PanelResult {
   const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol };
-  const device = def.devices.find((d) => getPreset(d));
+  const device = def.devices.find((d) => getPreset(d) || getMultiTerminalPreset(d));
   const series = def.series ? def.series.find((d) => getPreset(d)) : undefined;
   if (!device || (def.series && !series)) {
     const want = !device ? def.devices.join(' or ') : def.series!.join(' or ');
@@ -89,6 +91,7 @@ export function computePanel(def: PanelDef, seed = 1): PanelResult {
   const raw: Record<string, unknown> = { protocol: def.protocol, device: { preset: device }, params: def.params ?? {}, seed };
   if (series) raw.series = { preset: series };
   if (def.circuit) raw.circuit = def.circuit;
+  if (def.method) raw.solver = { method: def.method };
   const key = JSON.stringify(raw);
   try {
     let r = cache.get(key);

@@ -67,6 +67,16 @@ export const DEVICE_PANELS: PanelDef[] = [
       holds('neighbourEnabled', m(r, 'enabledGain') > 1, 'neighbour potentiates more after the partner was potentiated', 'Q', 'A7 (b)'),
       inBand('ionDrift', m(r, 'ionDrift'), '1', 0, 0.01, '< 1 %', 'D', 'A7 (c)'),
     ],
+    plot: (r) => ({ xLabel: 'weak pulse number', xUnit: '1', yLabel: 'conductance', yUnit: 'S', series: ['G2alone', 'G2withNeighbour', 'G1withNeighbour'].map((k) => ({ name: k, x: col(r, 'weights', 'pulse'), y: col(r, 'weights', k), kind: 'both' as const })) }),
+  },
+  {
+    id: 'fig9-network4', figure: 'Fig. 9l', title: 'Li+ sharing in a four-synapse network',
+    review: 'In a network of four devices on one flake, driving one synapse redistributes Li+ among all of them.',
+    protocol: 'heterosynaptic', devices: ['limos2-zhu2019'], params: { mode: 'competition', synapses: 4 },
+    checks: (r) => [
+      holds('partnerLowered', m(r, 'partnerChange') < 0, 'unstimulated neighbour falls', 'Q', 'A7 (a)'),
+      inBand('ionDrift', m(r, 'ionDrift'), '1', 0, 0.01, '< 1 %', 'D', 'A7 (c)'),
+    ],
     plot: (r) => ({ xLabel: 'time', xUnit: 's', yLabel: 'conductance', yUnit: 'S', series: Object.keys(r.tables.weights?.columns ?? {}).filter((k) => k !== 't').map((k) => ({ name: k, x: col(r, 'weights', 't'), y: col(r, 'weights', k) })) }),
   },
   {

@@ -56,8 +56,8 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   const bp = opts.breakpoints;
   const ev = opts.events;
   const obs = opts.observer;
-  const q = Math.min(stepper.order, stepper.errorOrder) + 1;
-  const expo = -1 / q;
+  // the controller exponent is read per step: a switching stepper changes its orders
+  let expo = -1 / (Math.min(stepper.order, stepper.errorOrder) + 1);
 
   const f0 = new Float64Array(n);
   const f1 = new Float64Array(n);
@@ -105,15 +105,21 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     sys.setInterval?.(t, tNew);
     stats.nsteps++;
     const code = stepper.step(t, hTry, y, f0, yNew, f1, err);
+    expo = -1 / (Math.min(stepper.order, stepper.errorOrder) + 1);
     let errNorm = 0;
     if (code === 0) {
+      let bad = false;
       for (let i = 0; i < n; i++) {
         const ai = Math.abs(y[i]);
         const bi = Math.abs(yNew[i]);
         const sc = atol[i] + rtol * (ai > bi ? ai : bi);
         const e = Math.abs(err[i]) / sc;
-        if (!(e <= errNorm)) errNorm = e; // NaN propagates to errNorm
+        if (e > errNorm) errNorm = e;
+        // a NaN or infinite state or error rejects the step (an infinite state would make sc
+        // infinite and e zero; a NaN must not be overwritten by a later finite component)
+        if (!(bi < Infinity) || !(e < Infinity)) bad = true;
       }
+      if (bad) errNorm = NaN;
     } else errNorm = NaN;
     if (!(errNorm <= 1)) {
       stats.nreject++;

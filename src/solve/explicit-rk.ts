@@ -30,7 +30,16 @@ export class ExplicitRK implements Stepper {
   private readonly aFlat: Float64Array;
   private k: Float64Array[] = [];
   private yS = new Float64Array(0);
+  private yPrev = new Float64Array(0);
   private sys!: OdeSystem;
+  /**
+   * Estimate h * rho (rho: dominant eigenvalue magnitude of df/dy) after every step from the
+   * last two stages of an FSAL pair (Hairer & Wanner's dopri5 test): used by AutoStepper to
+   * detect stiffness. Off by default (it costs one vector copy per step).
+   */
+  detectStiffness = false;
+  /** h * rho of the last step (NaN when not measured). */
+  lastHRho = NaN;
   private stats!: SolveStats;
 
   constructor(tab: ExplicitTableau) {
@@ -50,6 +59,7 @@ export class ExplicitRK implements Stepper {
     this.stats = stats;
     this.k = Array.from({ length: this.s }, () => new Float64Array(sys.n));
     this.yS = new Float64Array(sys.n);
+    this.yPrev = new Float64Array(this.detectStiffness ? sys.n : 0);
   }
 
   step(t: number, h: number, y: Float64Array, f0: Float64Array, yNew: Float64Array, f1: Float64Array, err: Float64Array): number {
@@ -66,8 +76,19 @@ export class ExplicitRK implements Stepper {
         const kj = k[j];
         for (let i = 0; i < n; i++) yS[i] += cj * kj[i];
       }
+      if (this.detectStiffness && st === s - 2) this.yPrev.set(yS);
       this.sys.rhs(t + c[st] * h, yS, k[st]);
       this.stats.nfev++;
+    }
+    if (this.detectStiffness && this.tab.fsal && s >= 3) {
+      const ka = k[s - 1], kb = k[s - 2], yp = this.yPrev;
+      let num = 0, den = 0;
+      for (let i = 0; i < n; i++) {
+        const dk = ka[i] - kb[i], dy = yS[i] - yp[i];
+        num += dk * dk;
+        den += dy * dy;
+      }
+      this.lastHRho = den > 0 ? h * Math.sqrt(num / den) : 0;
     }
     const b0 = h * b[0], e0 = h * e[0];
     for (let i = 0; i < n; i++) { yNew[i] = y[i] + b0 * f0[i]; err[i] = e0 * f0[i]; }

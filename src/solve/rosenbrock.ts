@@ -54,6 +54,8 @@ export class Rosenbrock implements Stepper {
   private dense = true;
   /** Treat the term as autonomous (skip the df/dt evaluation). */
   autonomous = false;
+  /** Largest row sum of |df/dy| at the last step (an upper bound of the spectral radius). */
+  lastNormJ = NaN;
 
   constructor(tab: RosenbrockTableau) {
     this.tab = tab;
@@ -106,6 +108,13 @@ export class Rosenbrock implements Stepper {
         this.stats.nfev++;
         for (let row = 0; row < n; row++) mat[row * n + col] = -(fP[row] - f0[row]) / dd;
       }
+      let normJ = 0;
+      for (let i = 0; i < n; i++) {
+        let rs = 0;
+        for (let c = 0; c < n; c++) rs += Math.abs(mat[i * n + c]);
+        if (rs > normJ) normJ = rs;
+      }
+      this.lastNormJ = normJ;
       for (let i = 0; i < n; i++) mat[i * n + i] += diag;
       this.stats.nlu++;
       return luFactor(n, mat, 0, this.piv, 0);
@@ -129,6 +138,16 @@ export class Rosenbrock implements Stepper {
       }
     }
     this.stats.nlu++;
+    let normJ = 0;
+    for (let j = 0; j < B; j++) {
+      const off = j * S * S;
+      for (let i = 0; i < S; i++) {
+        let rs = 0;
+        for (let c = 0; c < S; c++) rs += Math.abs(mat[off + i * S + c]);
+        if (rs > normJ) normJ = rs;
+      }
+    }
+    this.lastNormJ = normJ;
     for (let j = 0; j < B; j++) {
       const off = j * S * S;
       for (let i = 0; i < S; i++) mat[off + i * S + i] += diag;

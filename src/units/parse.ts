@@ -142,6 +142,7 @@ export function parseQuantity(value: unknown, dim: Dimension, path: string): num
   const num = Number(m[1]);
   const unit = m[2];
   if (!Number.isFinite(num)) throw new SpecError(path, value, `a finite ${dim}`);
+  if (unit === '') return num; // a bare number is an SI value, as a JSON number would be
   if (dim === 'temperature' && CELSIUS.has(unit)) return num + 273.15;
   const u = lookupUnit(unit);
   if (!u) throw new SpecError(path, value, `a known unit for ${dim} (unknown unit "${unit}"), e.g. ${example(dim)}`);

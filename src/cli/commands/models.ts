@@ -2,6 +2,7 @@ import type { Command } from '../command.js';
 import { parse, UsageError } from '../args.js';
 import { listModels, getModel, presetsOf, getPreset } from '../../devices/catalogue.js';
 import { toJson } from '../io.js';
+import { formatParam } from '../../units/format.js';
 
 const help = `nanoionics models [--json]
 nanoionics models show ID [--json]
@@ -51,8 +52,9 @@ export const modelsCommand: Command = {
     if (preset) console.log(`preset ${preset.id}: ${preset.title}\n  fitted to: ${preset.fittedTo}\n  source: ${preset.citation}\n  values: ${JSON.stringify(preset.params)}\n`);
     console.log('parameters:');
     for (const p of model.params) {
-      const range = p.choices ? p.choices.join(' | ') : `[${p.min}, ${p.max}]`;
-      console.log(`  ${p.name.padEnd(12)} ${String(p.choices ? p.choices[p.default] : p.default).padEnd(12)} ${p.unit.padEnd(10)} ${range.padEnd(26)} ${p.meaning} (${p.source})`);
+      const range = p.choices ? p.choices.join(' | ') : `[${formatParam(p.min, p.unit, p.dim)}, ${formatParam(p.max, p.unit, p.dim)}]`;
+      const shown = p.choices ? p.choices[p.default] : formatParam(p.default, p.unit, p.dim);
+      console.log(`  ${p.name.padEnd(12)} ${shown.padEnd(22)} ${range.padEnd(26)} ${p.meaning} (${p.source})`);
     }
     console.log('\nstates:');
     for (const s of model.states) console.log(`  ${s.name.padEnd(12)} ${s.unit.padEnd(8)} [${s.min}, ${s.max}]  ${s.meaning}`);

@@ -23,7 +23,7 @@ the device model; plasticity comes from its dynamics. --set takes protocol param
 (units allowed: --set intervals=1ms,10ms,100ms) and device parameters as device.NAME=value
 (series.NAME=value for the series device). --series puts a second device in series (the
 weight is then the series device's conductance: diffusive + drift). A spec file has the keys
-protocol, device, series, circuit, params and seed.
+protocol, device, series, circuit, params, solver and seed.
 
 Protocols:
 ${list}
@@ -33,6 +33,7 @@ Options:
   --series PRESET     a second device in series with the first
   --set name=value    a protocol parameter, or device.NAME / series.NAME (repeatable)
   --seed N            seed (default 1)
+  --method M          integrator: auto, dopri5, bs3, rodas3, ros2 (default auto)
   --out DIR           write DIR/<table>.csv for every table and DIR/result.json
   --json              print the result as one JSON document
   -h, --help
@@ -47,7 +48,7 @@ export const protocolCommand: Command = {
   run(argv) {
     const { values, positionals } = parse(argv, {
       device: { type: 'string' }, series: { type: 'string' }, set: { type: 'string', multiple: true },
-      seed: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+      seed: { type: 'string' }, method: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
     });
     if (values.help) { console.log(help()); return 0; }
     if (positionals.length !== 1) throw new UsageError('usage: nanoionics protocol NAME --device PRESET [--set k=v ...] | nanoionics protocol SPEC.yaml');
@@ -66,6 +67,7 @@ export const protocolCommand: Command = {
       raw = { protocol: name, device: { preset: values.device, set: dev }, params };
       if (values.series) raw.series = { preset: values.series, set: ser };
       if (values.seed !== undefined) raw.seed = Number(values.seed);
+      if (values.method !== undefined) raw.solver = { method: values.method };
     } else if (/\.(ya?ml|json)$/i.test(name)) {
       raw = readSpecFile(name) as Record<string, unknown>;
       base = name;

@@ -46,11 +46,11 @@ export const reproduceCommand: Command = {
     const t0 = performance.now();
     const rep = reproduce({
       only, seed,
-      onPanel: (d, k, n) => process.stderr.write(`[${k + 1}/${n}] ${d.id} ${' '.repeat(20)}\r`),
+      onPanel: (d, k, n) => process.stderr.isTTY && process.stderr.write(`[${k + 1}/${n}] ${d.id} ${' '.repeat(20)}\r`),
       meta: { version: `nanoionics ${VERSION}`, commit: gitCommit() ?? 'unknown', seed: String(seed) },
     });
     const wall = (performance.now() - t0) / 1e3;
-    process.stderr.write(' '.repeat(40) + '\r');
+    if (process.stderr.isTTY) process.stderr.write(' '.repeat(40) + '\r');
     const summary = JSON.parse(rep.files['summary.json']);
     summary.meta.wallTime = `${wall.toFixed(1)} s`;
     rep.files['summary.json'] = toJson(summary) + '\n';

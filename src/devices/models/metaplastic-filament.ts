@@ -112,7 +112,7 @@ export const metaplasticFilamentPresets: Preset[] = [
     params: {},
     citation: ZHU,
     fittedTo: 'no published parameter set: calibrated by hand so that 1.1 V / 0.5 us test pulses change G by a few % per pulse, a 1.2 V / 0.5 us pulse heats the filament by ~200 K, and priming with opposite polarity (or at different rates) leaves equal G with opposite-sign (or different-rate) responses (measurements.md A4, qualitative)',
-    notes: 'Complementary switching by construction: positive pulses first SET (column moves to the centre) then RESET (past the centre). Conductances (13-20 uS) are illustrative, not measured. Example of equal G, opposite response: 14 pulses of 1.1 V / 0.5 us (column stays top-anchored) vs 16 pulses of 1.2 V / 0.5 us (column pushed past the centre), both at 500 kHz, give G within 1 %; further 1.1 V pulses then potentiate the first and depress the second.',
+    notes: 'Complementary switching by construction: positive pulses first SET (column moves to the centre) then RESET (past the centre). Conductances (13-20 uS) are illustrative, not measured. Example of equal G, opposite response: 30 pulses of 1.1 V / 0.5 us (column stays on the top side) vs 14 pulses of 1.2 V / 0.5 us (column pushed past the centre), both at 500 kHz, give G within 2 %; ten further 1.1 V pulses then change G by +9 % and -8 %. G after priming is not monotone in the priming amplitude or count (it peaks when the column is centred), and a column driven against the bottom wall (16+ pulses of 1.2 V) responds only weakly.',
     sweep: { vSet: 1.2, vReset: -1.2, period: 1e-3, vRead: 0.1 },
   },
 ];

@@ -12,7 +12,7 @@
  *   R(T, m) = R0 exp(E_a/(kB T)) (1 - m) + R_m          (insulating Arrhenius part + metal R_m)
  *   hysteresis: metallic fraction on heating m_h(T) = 1/2 - 1/2 tanh(beta (T_c + w/2 - T)),
  *               on cooling m_c(T) = 1/2 - 1/2 tanh(beta (T_c - w/2 - T))   (m_c >= m_h),
- *               tau_m dm/dt = softplus(m_h - m, d) - softplus(m - m_c, d),  d = 0.01
+ *               tau_m dm/dt = softplus(m_h - m, d) - softplus(m - m_c, d),  d = 1e-4 (inside the band both terms are ~ d exp(-gap/d): no drift)
  *   m follows the heating branch when below it and the cooling branch when above it and stays
  *   where it is in between: the play operator, a smooth form of the delta = +-1 branch switch
  *   of Zhang et al. (which needs the sign of dT/dt and is not a function of the state).
@@ -49,7 +49,7 @@ const states = [
   { name: 'vc', unit: 'V', min: -1e4, max: 1e4, meaning: 'voltage on the device capacitance', atol: 1e-9, init: 0 },
 ] as const;
 const P = paramIndex(params);
-const D = 0.01;
+const D = 1e-4;
 
 /** Resistance of the switching element of device j. */
 function res(p: Float64Array, n: number, j: number, T: number, m: number): number {

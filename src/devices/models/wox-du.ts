@@ -4,13 +4,19 @@
  * STDP from internal dynamics).
  *
  *   I     = (1 - c) alpha [1 - exp(-beta V)] + c gamma sinh(delta V)          (rectifying Schottky + tunnelling paths)
- *   dc/dt = lambda (1 + kappa m) sinh(rho V) * gate_c  -  (c - c_min) / tau_c  (drift, enhanced by m; slow relaxation)
+ *   dc/dt = lambda (1 + kappa m) sinh(rho V) a(c) * gate_c  -  (c - c_min) / tau_c  (drift, enhanced by m; slow relaxation)
+ *   a(c)  = 1 - c^q when the drift grows c, 1 - (1 - c)^q_s when it shrinks c  (crowding near full / empty)
  *   dm/dt = nu_m (cosh(rho_m V) - 1) (1 - m)  -  m / tau_m                   (activation by any pulse, decay in ms)
  *
  * c in [0, 1] is the area fraction of the VO-rich (tunnelling) region, the long-term weight;
  * m in [0, 1) is the transient enhancement of the VO mobility after a spike (the "Ca2+-like"
- * second state of the paper). gate_c is the directional wall of math/smooth (growth stops
- * exactly at c = 1, decay at c = 0, no sticking). The drift is multiplied by (1 + kappa m), as
+ * second state of the paper). The growth slows as the region fills: identical potentiating
+ * pulses give decreasing increments (a saturating pulse response) and c approaches 1
+ * without reaching it, while at the small c of the PPF experiments a(c) = 1 - c^q ~ 1
+ * leaves the pulse response history-free apart from m. Shrinkage is crowded only close to
+ * empty (q_s = 40: a(0.1) = 0.985; a factor with q_s = q would make depression several
+ * times weaker than potentiation at the c ~ 0.1 of the preset and break the STDP symmetry).
+ * The directional wall of math/smooth (gate_c) is a safeguard at both bounds. The drift is multiplied by (1 + kappa m), as
  * models.md Section 6.2 suggests for the paper's mobility-enhanced drift; the third-party
  * HSPICE coding (aguirref/memristive_ANN_sim) instead lets m accelerate the decay of c. The
  * activation (cosh - 1) is even and smooth in V: the mobility enhancement comes from the
@@ -41,6 +47,8 @@ const params = [
   param('nuM', 0.3, '1/s', 'frequency', 0, 1e15, 'activation rate prefactor of m', CAL),
   param('rhoM', 6, '1/V', 'any', 0, 100, 'activation voltage scale of m', CAL),
   param('tauM', 15e-3, 's', 'time', 1e-9, 1e6, 'decay time of the mobility enhancement m (the PPF time scale)', 'measurements.md A2 (d): PPF decay constant 1-100 ms'),
+  param('q', 4, '1', 'dimensionless', 1, 50, 'exponent of the crowding factor a(c) = 1 - c^q of growth', CAL),
+  param('qS', 40, '1', 'dimensionless', 1, 200, 'exponent of the crowding factor a(c) = 1 - (1 - c)^q_s of shrinkage', CAL),
   param('eps', 1e-3, '1', 'dimensionless', 1e-8, 0.1, 'width of the wall at the bounds of c', 'models.md 1.2 (math/smooth wall)'),
   param('c0', 0.1, '1', 'dimensionless', 0, 1, 'initial c', 'choice of the experiment'),
   param('m0', 0, '1', 'dimensionless', 0, 1, 'initial m', 'choice of the experiment'),
@@ -54,7 +62,7 @@ const states = [
 export const woxDu: DeviceModel = {
   id: 'wox-du',
   title: 'Second-order WOx memristor with mobility enhancement (Du 2015)',
-  summary: 'I = (1-c) alpha (1 - e^{-beta V}) + c gamma sinh(delta V); dc/dt = lambda (1 + kappa m) sinh(rho V) gate - (c - c_min)/tau_c; dm/dt = nu_m (cosh(rho_m V) - 1)(1 - m) - m/tau_m.',
+  summary: 'I = (1-c) alpha (1 - e^{-beta V}) + c gamma sinh(delta V); dc/dt = lambda (1 + kappa m) sinh(rho V) a(c) - (c - c_min)/tau_c, a = 1 - c^q (growth) | 1 - (1 - c)^q_s (shrinkage); dm/dt = nu_m (cosh(rho_m V) - 1)(1 - m) - m/tau_m.',
   citation: `C. Du, W. Ma, T. Chang, P. Sheridan, W. D. Lu, Adv. Funct. Mater. 25, 4290 (2015); conduction and gate from ${AG}`,
   reviewLink: 'Section 3.2, Fig. 6: PPF, SRDP and STDP from a second state variable (ion-mobility enhancement)',
   params, states,
@@ -64,7 +72,9 @@ export const woxDu: DeviceModel = {
   rhs(_t, v, x, p, dx, n) {
     for (let j = 0; j < n; j++) {
       const V = v[j], c = x[j], m = x[n + j];
-      const drift = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * limsinh(p[P.rho * n + j] * V);
+      const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * limsinh(p[P.rho * n + j] * V);
+      const q = p[P.q * n + j];
+      const drift = d0 > 0 ? d0 * (1 - Math.pow(c, q)) : d0 * (1 - Math.pow(1 - c, p[P.qS * n + j]));
       const relax = -(c - p[P.cMin * n + j]) / p[P.tauC * n + j];
       dx[j] = wall(drift + relax, c, 0, 1, p[P.eps * n + j]);
       const ch = 0.5 * (limexp(p[P.rhoM * n + j] * V) + limexp(-p[P.rhoM * n + j] * V)) - 1;

@@ -8,6 +8,7 @@ import type { App, View } from '../app.js';
 import { listPresets, getPreset, getModel, listModels } from '../../devices/catalogue.js';
 import { resolveParams } from '../../devices/params.js';
 import { validateRow } from '../validate.js';
+import { formatParam } from '../../units/format.js';
 import { standardSweepSpec, standardPulseSpec, pulseResponse, sweepHints } from '../../experiment/standard.js';
 import { renderSvg } from '../../report/svg-plot.js';
 import { plotCard, showMetrics } from '../card.js';
@@ -20,8 +21,8 @@ function presetValue(presetId: string, name: string): string {
   const model = getModel(p ? p.model : presetId)!;
   const def = model.params.find((q) => q.name === name)!;
   const v = p?.params[name];
-  if (v !== undefined) return typeof v === 'number' && def.choices ? def.choices[v] : String(v);
-  return def.choices ? def.choices[def.default] : `${def.default}${def.unit && def.unit !== '1' ? ' ' + def.unit : ''}`;
+  if (v !== undefined) return typeof v === 'number' ? (def.choices ? def.choices[v] : formatParam(v, def.unit, def.dim)) : String(v);
+  return def.choices ? def.choices[def.default] : formatParam(def.default, def.unit, def.dim);
 }
 
 export const deviceView: View = (root: HTMLElement, app: App) => {

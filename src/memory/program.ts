@@ -65,14 +65,14 @@ export function saturate(cell: Cell, v: number, vRead: number, dir: 1 | -1, cap 
     if (r.status !== 'ok') throw new Error(`saturating at ${v} V failed: ${r.message}`);
     total += dt;
     const g2 = cell.read(vRead)[0];
-    // no progress in the write direction: saturated (or only drifting back, e.g. by wear)
-    if ((g2 - g) * dir <= 0) break;
     const move = Math.abs(Math.log(g2 / g)), rate = move / dt;
     maxRate = Math.max(maxRate, rate);
-    // the last doubling moved ln G by less than SAT_TOL of the whole move so far, or ln G now
-    // moves SAT_TOL times slower than it did while switching (a slow drift such as wear
-    // lifting the HRS floor must not keep the write going)
-    if (move <= SAT_TOL * Math.abs(Math.log(g2 / g0)) || rate <= SAT_TOL * maxRate) break;
+    // nothing has moved yet: keep going (a nucleation delay). Once something has moved, stop
+    // when there is no progress in the write direction (saturated, or only drifting back, e.g.
+    // wear lifting the HRS floor), when the last doubling moved ln G by less than SAT_TOL of
+    // the whole move, or when ln G moves SAT_TOL times slower than it did while switching
+    const moved = Math.abs(Math.log(g2 / g0)) > 1e-9;
+    if (moved && ((g2 - g) * dir <= 0 || move <= SAT_TOL * Math.abs(Math.log(g2 / g0)) || rate <= SAT_TOL * maxRate)) break;
     g = g2;
     dt *= 2;
   }

@@ -34,6 +34,9 @@ const OPTIONS: readonly OptionDef[] = [
   { name: 'bisections', dim: 'dimensionless', unit: '1', default: 24, min: 0, max: 60, integer: true, meaning: 'bisection steps on the pulse width at the rated voltages' },
 ];
 
+/** Smallest G_LRS / G_HRS of the references for which switching times are measured. */
+export const MIN_WINDOW = 2;
+
 /** One direction's sweep result. */
 export interface KineticsSweep {
   v: number[];
@@ -103,12 +106,15 @@ export const switchingKinetics: MemoryProtocol = {
     const vs = scale.map((s) => s * drive.vSet), vr = scale.map((s) => s * drive.vReset);
     const setStart = o.start === 1 ? new Cell(ref, { seed }).x : refs.xHrs;
     if (o.gThreshold !== undefined) refs.gMid = o.gThreshold as number;
-    const set = sweepKinetics(cell, setStart, vs, refs.gMid, 1, drive.vRead, tMax);
-    const reset = sweepKinetics(cell, refs.xLrs, vr, refs.gMid, -1, drive.vRead, tMax);
+    // references that did not switch (window below MIN_WINDOW) give no meaningful threshold
+    const degenerate = o.gThreshold === undefined && !(refs.gLrs > MIN_WINDOW * refs.gHrs);
+    const none = { v: vs, t: vs.map(() => NaN), energy: vs.map(() => NaN) };
+    const set = degenerate ? none : sweepKinetics(cell, setStart, vs, refs.gMid, 1, drive.vRead, tMax);
+    const reset = degenerate ? { ...none, v: vr } : sweepKinetics(cell, refs.xLrs, vr, refs.gMid, -1, drive.vRead, tMax);
     const tSet = interpLog(set.v, set.t, drive.vSet), tReset = interpLog(reset.v, reset.t, drive.vReset);
     const steps = o.bisections as number, rf = o.restFactor as number;
-    const pSet = shortestPulse(cell, setStart, drive.vSet, refs.gMid, 1, drive.vRead, tMax, tSet, rf, steps);
-    const pReset = shortestPulse(cell, refs.xLrs, drive.vReset, refs.gMid, -1, drive.vRead, tMax, tReset, rf, steps);
+    const pSet = degenerate ? NaN : shortestPulse(cell, setStart, drive.vSet, refs.gMid, 1, drive.vRead, tMax, tSet, rf, steps);
+    const pReset = degenerate ? NaN : shortestPulse(cell, refs.xLrs, drive.vReset, refs.gMid, -1, drive.vRead, tMax, tReset, rf, steps);
     const eSet = interpLog(set.v, set.energy, drive.vSet), eReset = interpLog(reset.v, reset.energy, drive.vReset);
     const metrics: Record<string, Metric> = {
       vSet: metric(drive.vSet, 'V', 'rated SET voltage'),
@@ -138,6 +144,7 @@ export const switchingKinetics: MemoryProtocol = {
       `t_sw is the event time at which G(vRead = ${drive.vRead} V) crosses sqrt(G_HRS G_LRS) = ${refs.gMid.toExponential(3)} S under a constant voltage.`,
       'The amplitude x width map is derived from t_sw (exact for first-order models with no dynamics at 0 V); the bisection at the rated voltages checks the pulse with a rest before the read.',
     ];
+    if (degenerate) notes.push(`the reference states did not switch (G_LRS / G_HRS = ${(refs.gLrs / refs.gHrs).toPrecision(3)} < ${MIN_WINDOW} after saturating at ${drive.vSet} / ${drive.vReset} V): no switching times`);
     if (Number.isFinite(pSet) && Number.isFinite(tSet) && Math.abs(pSet / tSet - 1) > 0.05) notes.push(`the shortest SET pulse (${pSet.toExponential(3)} s) differs from t_sw (${tSet.toExponential(3)} s): the state moves after the pulse`);
     return { protocol: 'switching-kinetics', device: ref.preset?.id ?? ref.model.id, metrics, curves, notes, options: cleanOptions({ ...o, vSet: drive.vSet, vReset: drive.vReset, vRead: drive.vRead }) };
   },

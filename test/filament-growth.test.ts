@@ -32,5 +32,6 @@ test('yang-drift: non-volatile SET by a positive pulse, RESET by a negative one'
   assert.ok(gSet > 3 * gOff, `SET: ${gSet} vs ${gOff}`);
   assert.ok(Math.abs(gKept - gSet) / gSet < 0.01, `retained after 1000 s: ${gKept} vs ${gSet}`);
   assert.ok(Math.abs(gReset - gOff) / gOff < 0.01, `RESET: ${gReset} vs ${gOff}`);
-  for (const x of h) assert.ok(x >= 0 && x <= 15e-9 * (1 + 1e-9), `h ${x} inside [0, h_max]`);
+  // 10 atol (1e-12 m) of slack, as in the catalogue sweep (a wall is held to the local error)
+  for (const x of h) assert.ok(x >= -1e-12 && x <= 15e-9 + 1e-12, `h ${x} inside [0, h_max]`);
 });

@@ -83,3 +83,26 @@ test('a NaN in one component is never accepted because another component is fini
   assert.ok(Number.isFinite(y[0]) && Number.isFinite(y[1]), `state ${y}`);
   assert.ok(y[0] <= 0.3 + 1e-9);
 });
+
+test('Rosenbrock steps see an input feature inside a stimulus segment (at least 4 steps per segment)', async () => {
+  // dy/dt = -10 y exp(-((v - 0.5)/0.1)^2) under a 0 -> 1 -> 0 triangle: the rate lives in the
+  // middle of each ramp. Rosenbrock stages sample only the ends of a step (v = 0 and 1, rate
+  // ~1e-10): one step per ramp saw nothing and returned y = 1. Exact: y = exp(-2 sqrt(pi)).
+  const { Pwl } = await import('../src/stimulus/index.js');
+  const w = new Pwl([0, 1, 2], [0, 1, 0]);
+  let tEnd = Infinity;
+  const sys = {
+    n: 1,
+    setInterval(_a: number, b: number) { tEnd = b; },
+    rhs(t: number, y: Float64Array, d: Float64Array) {
+      const v = t >= tEnd ? w.valueLeft(t) : w.value(t);
+      d[0] = -10 * y[0] * Math.exp(-(((v - 0.5) / 0.1) ** 2));
+    },
+  };
+  const y = new Float64Array([1]);
+  const r = integrate(sys, new Rosenbrock(RODAS3), 0, 2, y, { breakpoints: { next: (t) => w.nextBreakpoint(t) }, rtol: 1e-6, atol: 1e-9 });
+  assert.equal(r.status, 'ok');
+  const exact = Math.exp(-2 * Math.sqrt(Math.PI));
+  // 1e-6 relative: the requested rtol (measured 3e-9)
+  assert.ok(Math.abs(y[0] - exact) < 1e-6 * exact + 1e-9, `y ${y[0]} vs ${exact}`);
+});

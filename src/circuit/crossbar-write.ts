@@ -1,8 +1,8 @@
 /**
  * Write operations in time: the selected cell is programmed by a trapezoidal pulse while every
  * other cell sees its scheme's fraction of the pulse (half-select disturb). All device states of
- * the array evolve together: the term handed to the solve layer's integrator (DOPRI5, or the
- * Rosenbrock method for stiff models) solves the array's DC operating point at every evaluation
+ * the array evolve together: the term handed to the solve layer's integrator (DOPRI5, with
+ * stiffness switching to RODAS3 for stiff models) solves the array's DC operating point at every evaluation
  * (warm-started Newton) and feeds each memory its own voltage (the internal-node voltage of
  * 1S1R / 1T1R cells). Energy is the integral of the power delivered by all sources (trapezoidal
  * rule over the accepted steps), which equals the I V dissipated in cells, wires and drivers.
@@ -14,7 +14,8 @@
  */
 import type { OdeSystem } from '../solve/types.js';
 import { solveExplicit } from '../solve/explicit-rk.js';
-import { solveRosenbrock } from '../solve/rosenbrock.js';
+import { AutoStepper } from '../solve/auto.js';
+import { integrate } from '../solve/driver.js';
 import { DOPRI5 } from '../solve/tableaus/dopri5.js';
 import { RODAS3 } from '../solve/tableaus/rosenbrock.js';
 import { CrossbarDrive } from './crossbar-geometry.js';
@@ -104,7 +105,8 @@ export function writePulse(sys: CrossbarSystem, cells: BuiltCells, o: WriteOptio
       tPrev = t; pPrev = pw;
     },
   };
-  const res = model.stiff ? solveRosenbrock(term, RODAS3, 0, T, y, opts) : solveExplicit(term, DOPRI5, 0, T, y, opts);
+  // stiff models: DOPRI5 with automatic switching to RODAS3 where the step is stability-limited
+  const res = model.stiff ? integrate(term, new AutoStepper(DOPRI5, RODAS3), 0, T, y, opts) : solveExplicit(term, DOPRI5, 0, T, y, opts);
   mem.x = y;
   let disturb = 0;
   for (let c = 0; c < n; c++) if (c !== sel) disturb = Math.max(disturb, Math.abs(y[c] - x0[c]));

@@ -12,6 +12,7 @@ import { fitCommand } from './commands/fit.js';
 import { labCommand } from './commands/lab.js';
 import { protocolCommand } from './commands/protocol.js';
 import { reproduceCommand } from './commands/reproduce.js';
+import { filamentCommand } from './commands/filament.js';
 import { crossbarCommand } from './commands/crossbar.js';
 import { exportCommand } from './commands/export.js';
 import { datasheetCommand } from './commands/datasheet.js';
@@ -26,6 +27,7 @@ COMMANDS.push(reproduceCommand);
 COMMANDS.push(fitCommand);
 COMMANDS.push(datasheetCommand);
 COMMANDS.push(labCommand);
+COMMANDS.push(filamentCommand);
 COMMANDS.push(crossbarCommand);
 COMMANDS.push(exportCommand);
 

@@ -6,16 +6,21 @@ import { makeApp, type View } from './app.js';
 import { deviceView } from './views/device.js';
 import { protocolsView } from './views/protocols.js';
 import { reportView } from './views/report.js';
+import { filamentView } from './views/filament.js';
+import { arraysView } from './views/arrays.js';
 
 const VIEWS: Record<string, { title: string; view: View }> = {
   device: { title: 'Device explorer', view: deviceView },
   protocols: { title: 'Protocols', view: protocolsView },
+  filament: { title: 'Filament viewer', view: filamentView },
+  arrays: { title: 'Arrays', view: arraysView },
   report: { title: 'Reproduction report', view: reportView },
 };
 
 const tabs = document.getElementById('tabs')!;
 const root = document.getElementById('view')!;
 let current = '';
+let cleanup: void | (() => void);
 const app = makeApp(() => { /* views react to their own inputs */ });
 
 function show(name: string): void {
@@ -24,8 +29,9 @@ function show(name: string): void {
   current = name;
   app.state.view = name;
   for (const b of tabs.querySelectorAll('button')) b.classList.toggle('active', b.dataset.view === name);
+  if (cleanup) cleanup();
   root.innerHTML = '';
-  VIEWS[name].view(root, app);
+  cleanup = VIEWS[name].view(root, app);
   app.setState({ view: name });
 }
 

@@ -40,6 +40,7 @@ export class AutoStepper implements Stepper {
   get name(): string { return `auto(${this.ex.name}/${this.im.name}: now ${this.cur.name})`; }
   get order(): number { return this.cur.order; }
   get errorOrder(): number { return this.cur.errorOrder; }
+  get minStepsPerSegment(): number | undefined { return this.cur.minStepsPerSegment; }
   /** Whether the implicit method is in use. */
   get implicit(): boolean { return this.cur === this.im; }
 

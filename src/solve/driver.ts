@@ -22,6 +22,12 @@ export interface Stepper {
   readonly order: number;
   /** Order of the embedded solution used for the error estimate. */
   readonly errorOrder: number;
+  /**
+   * Smallest number of steps per stimulus segment (between two breakpoints). Methods whose
+   * stages sample only the ends of a step (Rosenbrock: abscissae 0 and 1) cannot see an input
+   * feature inside a segment, so the driver caps their step at segment / this value.
+   */
+  readonly minStepsPerSegment?: number;
   /** Allocate buffers for a system (called once per solve). */
   prepare(sys: OdeSystem, stats: SolveStats, atol: Float64Array, rtol: number): void;
   /**
@@ -80,6 +86,7 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(t, 'non-finite', `initial state component ${i} is ${y[i]}`);
 
   let nextBp = bp ? bp.next(t) : Infinity;
+  let segStart = t;
   while (nextBp <= t) nextBp = bp!.next(nextBp);
   sys.setInterval?.(t, Math.min(t1, nextBp));
   sys.rhs(t, y, f0);
@@ -95,6 +102,11 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     if (stats.nsteps >= maxSteps) return finish(t, 'max-steps', `step limit ${maxSteps} reached at t = ${t} s; raise maxSteps or loosen rtol`);
     const tEnd = nextBp < t1 ? nextBp : t1;
     let hTry = h < hMax ? h : hMax;
+    const mps = stepper.minStepsPerSegment;
+    if (mps !== undefined && bp && nextBp < Infinity) {
+      const cap = (nextBp - segStart) / mps;
+      if (hTry > cap) hTry = cap;
+    }
     let landing = false;
     if (t + hTry * (1 + LANDING_SLACK) >= tEnd) {
       hTry = tEnd - t;
@@ -186,6 +198,7 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     if (landing && t === nextBp) {
       stats.nbreakpoints++;
       if (opts.atBreakpoint?.(t, y) || !sys.continuousAt?.(t)) fValid = false;
+      segStart = t;
       nextBp = bp!.next(t);
       if (obs) obs(t, y, 'breakpoint');
     }

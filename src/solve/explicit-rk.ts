@@ -31,6 +31,8 @@ export class ExplicitRK implements Stepper {
   private k: Float64Array[] = [];
   private yS = new Float64Array(0);
   private yPrev = new Float64Array(0);
+  /** Explicit stages sample the inside of a step: no cap per stimulus segment. */
+  readonly minStepsPerSegment: number | undefined = undefined;
   private sys!: OdeSystem;
   /**
    * Estimate h * rho (rho: dominant eigenvalue magnitude of df/dy) after every step from the

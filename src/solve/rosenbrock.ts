@@ -52,6 +52,8 @@ export class Rosenbrock implements Stepper {
   private blocks = 1;
   private size = 1;
   private dense = true;
+  /** Rosenbrock stages sample only t and t + h: at least 4 steps per stimulus segment. */
+  readonly minStepsPerSegment = 4;
   /** Treat the term as autonomous (skip the df/dt evaluation). */
   autonomous = false;
   /** Largest row sum of |df/dy| at the last step (an upper bound of the spectral radius). */

@@ -1,0 +1,31 @@
+/**
+ * Physics-level benchmark (issue 4): a continuum SET simulation on a 100 x 100 grid (time to
+ * solution and cell-updates per second; one cell-update = one cell through one time step of
+ * the coupled potential / heat / ion solves) and KMC events per second on a 10^5-site lattice.
+ * usage: node dist/bench/physics.js [--quick]
+ * @module bench/physics
+ */
+import { ContinuumSolver } from '../src/physics/continuum/solver.js';
+import { resolveContinuumParams } from '../src/physics/continuum/params.js';
+import { runContinuum } from '../src/physics/continuum/run.js';
+import { VcmLattice, VCM_DEFAULTS } from '../src/physics/kmc/vcm-lattice.js';
+import { Rng } from '../src/rng/index.js';
+
+const quick = process.argv.includes('--quick');
+const n = quick ? 40 : 100;
+const p = resolveContinuumParams({ nx: n, nz: n });
+const s = new ContinuumSolver(p);
+let t0 = performance.now();
+const r = runContinuum(s, { waveform: { t: [0, 3e-3], v: [0, 3] }, tEnd: 3e-3, dtMax: 1, maxSteps: 5000, stop: (q) => q.compliant });
+let wall = (performance.now() - t0) / 1000;
+console.log(`continuum SET ${n}x${n}: status ${r.status}, V_form ${s.vDev > 0 ? r.columns.vs[r.columns.vs.length - 1].toFixed(3) : 'n/a'} V, ${r.steps} steps (${r.rejected} rejected), ${r.iterations} Krylov iterations, ${wall.toFixed(2)} s, ${((r.steps + r.rejected) * n * n / wall).toExponential(2)} cell-updates/s`);
+
+const nx = quick ? 100 : 1000, nz = 100;
+const d = new VcmLattice({ ...VCM_DEFAULTS, nx, nz, fill0: 0.2, updateEvery: 1e12 }, new Rng(1));
+d.solveFields(0);
+const rng = new Rng(2);
+const events = quick ? 2e5 : 2e6;
+t0 = performance.now();
+d.advance(Infinity, rng, events);
+wall = (performance.now() - t0) / 1000;
+console.log(`KMC ${nx * nz} sites (${nx}x${nz}, 7 event types per site, Fenwick selection): ${events} events in ${wall.toFixed(2)} s = ${(events / wall).toExponential(2)} events/s`);

@@ -1,0 +1,133 @@
+/**
+ * Time driver of the continuum solver: piecewise-linear source waveform with exact
+ * breakpoints, adaptive step (limits on the largest density and temperature change per step,
+ * rejected and halved when exceeded), columns of the I-V record, snapshots of the maps.
+ * @module physics/continuum/run
+ */
+import type { ContinuumSolver } from './solver.js';
+
+/** Piecewise-linear source voltage through the points (t[k], v[k]); constant outside. */
+export interface PwlWaveform { t: number[]; v: number[] }
+
+/** Value of a piecewise-linear waveform at time t. */
+export function pwlValue(w: PwlWaveform, t: number): number {
+  const { t: ts, v } = w;
+  if (t <= ts[0]) return v[0];
+  for (let k = 1; k < ts.length; k++) {
+    if (t <= ts[k]) return v[k - 1] + (v[k] - v[k - 1]) * (t - ts[k - 1]) / (ts[k] - ts[k - 1]);
+  }
+  return v[v.length - 1];
+}
+
+/** One saved map (copies of the fields; current density magnitude in A/m^2). */
+export interface Snapshot { t: number; n: Float64Array; T: Float64Array; psi: Float64Array; j: Float64Array }
+
+/** Options of {@link runContinuum}. */
+export interface ContinuumRunOptions {
+  waveform: PwlWaveform;
+  /** End time (s). */
+  tEnd: number;
+  /** Largest step (s); bounds the I-V resolution. */
+  dtMax: number;
+  /** Largest step as a fraction of the current waveform segment (default 1/200). */
+  dtSegment?: number;
+  dtMin?: number;
+  dtInit?: number;
+  /** Largest accepted max|dn|/nMax per step. */
+  dnTol?: number;
+  /** Largest accepted max|dT| per step (K). */
+  dTTol?: number;
+  maxSteps?: number;
+  /** Times at which to save snapshots (the step lands on them). */
+  snapshotTimes?: number[];
+  /** Stop after an accepted step when this returns true. */
+  stop?: (s: ContinuumSolver) => boolean;
+  /** Called every `progressEvery` accepted steps. */
+  onProgress?: (s: ContinuumSolver, steps: number) => void;
+  progressEvery?: number;
+}
+
+/** Record of a run. */
+export interface ContinuumRunResult {
+  status: 'ok' | 'stopped' | 'max-steps' | 'step-too-small' | 'linear-solver-failed';
+  message: string;
+  columns: { t: Float64Array; vs: Float64Array; v: Float64Array; i: Float64Array; g: Float64Array; tMax: Float64Array; ions: Float64Array };
+  snapshots: Snapshot[];
+  steps: number;
+  rejected: number;
+  /** Linear-solver iterations summed over all steps. */
+  iterations: number;
+}
+
+/** Current-density magnitude per cell from the potential (cell-centred differences). */
+export function currentDensity(s: ContinuumSolver, out: Float64Array): Float64Array {
+  const { nx, nz, dx, dz, psi, sigma } = s;
+  for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+    const k = j * nx + i;
+    const ex = i === 0 ? (psi[k + 1] - psi[k]) / dx : i === nx - 1 ? (psi[k] - psi[k - 1]) / dx : (psi[k + 1] - psi[k - 1]) / (2 * dx);
+    const top = j === nz - 1 ? s.vDev : psi[k + nx];
+    const bot = j === 0 ? 0 : psi[k - nx];
+    const hz = (j === 0 || j === nz - 1) ? 1.5 * dz : 2 * dz;
+    const ez = (top - bot) / hz;
+    out[k] = sigma[k] * Math.sqrt(ex * ex + ez * ez);
+  }
+  return out;
+}
+
+/** Run the solver from its current state to tEnd under the waveform. */
+export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): ContinuumRunResult {
+  const dnTol = o.dnTol ?? 0.02, dTTol = o.dTTol ?? 50, dtMin = o.dtMin ?? 1e-18, maxSteps = o.maxSteps ?? 200000;
+  const breaks = [...o.waveform.t, ...(o.snapshotTimes ?? []), o.tEnd].filter((x) => x > s.t).sort((a, b) => a - b);
+  const snapSet = new Set(o.snapshotTimes ?? []);
+  const cols: number[][] = [[], [], [], [], [], [], []];
+  const snapshots: Snapshot[] = [];
+  const nSave = new Float64Array(s.m), tSave = new Float64Array(s.m);
+  let dt = Math.min(o.dtInit ?? o.dtMax / 100, o.dtMax);
+  let steps = 0, rejected = 0, iterations = 0, bi = 0;
+  let status: ContinuumRunResult['status'] = 'ok', message = '';
+  const record = () => {
+    let tm = 0;
+    for (let k = 0; k < s.m; k++) if (s.T[k] > tm) tm = s.T[k];
+    cols[0].push(s.t); cols[1].push(pwlValue(o.waveform, s.t)); cols[2].push(s.vDev); cols[3].push(s.current); cols[4].push(s.g); cols[5].push(tm); cols[6].push(s.totalIons());
+  };
+  while (s.t < o.tEnd * (1 - 1e-12)) {
+    if (steps >= maxSteps) { status = 'max-steps'; message = `stopped after ${steps} steps at t = ${s.t} s`; break; }
+    while (bi < breaks.length && breaks[bi] <= s.t * (1 + 1e-12)) bi++;
+    const nextBreak = bi < breaks.length ? breaks[bi] : o.tEnd;
+    let seg = o.tEnd;
+    for (let k = 1; k < o.waveform.t.length; k++) if (o.waveform.t[k] > s.t) { seg = o.waveform.t[k] - o.waveform.t[k - 1]; break; }
+    let h = Math.min(dt, o.dtMax, seg * (o.dtSegment ?? 0.005), nextBreak - s.t);
+    const landing = h === nextBreak - s.t;
+    nSave.set(s.n); tSave.set(s.T);
+    const t0 = s.t, res0 = s.reservoirOut;
+    const r = s.step(pwlValue(o.waveform, s.t + h), h);
+    iterations += r.iterations;
+    if (r.status !== 'ok') { status = 'linear-solver-failed'; message = r.message; s.n.set(nSave); s.T.set(tSave); s.t = t0; break; }
+    if (r.dn > 2 * dnTol || r.dT > 2 * dTTol) {
+      s.n.set(nSave); s.T.set(tSave); s.t = t0; s.reservoirOut = res0;
+      rejected++;
+      dt = h / 3;
+      if (dt < dtMin) { status = 'step-too-small'; message = `step below ${dtMin} s at t = ${t0} s`; break; }
+      continue;
+    }
+    if (landing) s.t = nextBreak; // remove round-off drift at breakpoints
+    steps++;
+    record();
+    if (snapSet.has(s.t)) snapshots.push(takeSnapshot(s));
+    const fac = Math.min(r.dn > 0 ? dnTol / r.dn : 4, r.dT > 0 ? dTTol / r.dT : 4);
+    dt = h * Math.min(2, Math.max(0.3, 0.9 * fac));
+    if (landing && h < dt) dt = Math.max(dt, h);
+    if (o.onProgress && steps % (o.progressEvery ?? 500) === 0) o.onProgress(s, steps);
+    if (o.stop && o.stop(s)) { status = 'stopped'; break; }
+  }
+  const f = (a: number[]) => Float64Array.from(a);
+  return {
+    status, message, steps, rejected, iterations, snapshots,
+    columns: { t: f(cols[0]), vs: f(cols[1]), v: f(cols[2]), i: f(cols[3]), g: f(cols[4]), tMax: f(cols[5]), ions: f(cols[6]) },
+  };
+}
+
+/** Copy the fields of the solver into a snapshot. */
+export function takeSnapshot(s: ContinuumSolver): Snapshot {
+  return { t: s.t, n: Float64Array.from(s.n), T: Float64Array.from(s.T), psi: Float64Array.from(s.psi), j: currentDensity(s, new Float64Array(s.m)) };
+}

@@ -1,0 +1,151 @@
+/**
+ * Continuum experiments of issue 4 (review §2.2, Fig. 8g-l), each a function of resolved
+ * parameters returning columns, maps and metrics:
+ * - `cycle`: forming (1 V/ms ramp with compliance), then RESET / SET / RESET sweeps (1 V/us).
+ * - `soretRing`: a preformed filament heated by a constant current in a closed film, with and
+ *   without the Soret flux; the depleted ring (oxygen-interstitial-rich) around the enriched core.
+ * - `setShape`: SET pulses of high and low amplitude from the same state until the same
+ *   conductance is reached; filament length and width (Fig. 8g,h).
+ * - `resetResidue`: RESET pulses of high and low amplitude from the same LRS until the same HRS
+ *   conductance; residual vacancies in the gap (Fig. 8j,k) and the response to later identical
+ *   SET stimuli (plasticity).
+ * @module physics/continuum/scenarios
+ */
+import { ContinuumSolver } from './solver.js';
+import type { ContinuumParams } from './params.js';
+import { runContinuum, takeSnapshot, type ContinuumRunResult, type PwlWaveform, type Snapshot, type ContinuumRunOptions } from './run.js';
+import { filamentGeometry, type FilamentGeometry } from './metrics.js';
+
+/** Progress callback shared by the scenarios. */
+export type Progress = (msg: string) => void;
+
+/** Triangular sweeps 0 -> v -> 0 at the given rate, concatenated. */
+export function sweeps(parts: Array<{ v: number; rate: number }>): PwlWaveform {
+  const t = [0], v = [0];
+  for (const p of parts) {
+    const t0 = t[t.length - 1], d = Math.abs(p.v) / p.rate;
+    t.push(t0 + d, t0 + 2 * d); v.push(p.v, 0);
+  }
+  return { t, v };
+}
+
+function run(s: ContinuumSolver, w: PwlWaveform, extra: Partial<ContinuumRunOptions> = {}, progress?: Progress): ContinuumRunResult {
+  return runContinuum(s, {
+    waveform: w, tEnd: w.t[w.t.length - 1], dtMax: 1, maxSteps: 20000, ...extra,
+    onProgress: progress ? (q, n) => progress(`t = ${q.t.toExponential(3)} s, V = ${q.vDev.toFixed(3)} V, I = ${q.current.toExponential(2)} A, steps ${n}`) : undefined,
+    progressEvery: 1000,
+  });
+}
+
+/** Form the device (1 V/ms ramp to vForm with compliance and back). */
+export function form(s: ContinuumSolver, vForm = 3, progress?: Progress): ContinuumRunResult {
+  return run(s, sweeps([{ v: vForm, rate: 1e3 }]), {}, progress);
+}
+
+/** Switching voltages of a sweep record: first |I| >= 0.9 Icc (SET) or peak |I| (RESET). */
+export interface CycleMetrics { vForm: number; vReset: number; vSet: number; rOn: number; rOff: number; iResetPeak: number }
+
+/** Forming + RESET + SET + RESET: I-V columns and metrics. */
+export function cycle(p: ContinuumParams, opts: { vForm?: number; vReset?: number; vSet?: number; frames?: number } = {}, progress?: Progress) {
+  const s = new ContinuumSolver(p);
+  const vF = opts.vForm ?? 3, vR = opts.vReset ?? 1.5, vS = opts.vSet ?? 2;
+  const w = sweeps([{ v: vF, rate: 1e3 }, { v: -vR, rate: 1e6 }, { v: vS, rate: 1e6 }, { v: -vR, rate: 1e6 }]);
+  // ends of forming, RESET and SET; with `frames`, also snapshots evenly spread within each
+  // sweep segment (each segment gets its share, so fast sweeps are not skipped)
+  const snapTimes = [w.t[2], w.t[4], w.t[6]];
+  const frames = opts.frames ?? 0;
+  const nSeg = w.t.length - 1;
+  for (let k = 0; k < nSeg && frames > 0; k++) {
+    const per = Math.max(1, Math.round(frames / nSeg));
+    for (let q = 1; q <= per; q++) snapTimes.push(w.t[k] + ((w.t[k + 1] - w.t[k]) * q) / per);
+  }
+  snapTimes.sort((a, b) => a - b);
+  for (let k = snapTimes.length - 1; k > 0; k--) if (snapTimes[k] === snapTimes[k - 1]) snapTimes.splice(k, 1);
+  const r = run(s, w, { snapshotTimes: snapTimes }, progress);
+  const c = r.columns;
+  const seg = (a: number, b: number) => { const idx: number[] = []; for (let k = 0; k < c.t.length; k++) if (c.t[k] > a && c.t[k] <= b) idx.push(k); return idx; };
+  const firstCc = (idx: number[]) => { for (const k of idx) if (c.i[k] >= 0.9 * p.compliance) return c.vs[k]; return NaN; };
+  const peak = (idx: number[]) => { let best = 0, v = NaN; for (const k of idx) if (-c.i[k] > best) { best = -c.i[k]; v = c.vs[k]; } return [v, best]; };
+  const rAt = (idx: number[], vRead: number) => { let best = Infinity, r0 = NaN; for (const k of idx) { const d = Math.abs(c.vs[k] - vRead); if (d < best && c.i[k] !== 0) { best = d; r0 = c.v[k] / c.i[k]; } } return r0; };
+  const [vReset, iPk] = peak(seg(w.t[2], w.t[4]));
+  const metrics: CycleMetrics = {
+    vForm: firstCc(seg(0, w.t[2])), vReset, vSet: firstCc(seg(w.t[4], w.t[6])),
+    rOn: rAt(seg(w.t[5], w.t[6]), 0.2), rOff: rAt(seg(w.t[3], w.t[4]), -0.2), iResetPeak: iPk,
+  };
+  return { solver: s, run: r, waveform: w, metrics, snapshots: r.snapshots };
+}
+
+/** Ring metrics at mid-height: core enrichment and ring depletion relative to the background. */
+export interface RingMetrics { coreRatio: number; ringMinRatio: number; ringRadius: number; tMax: number }
+
+/**
+ * Preformed filament (core radius rCore at 0.8 nMax through the film, background nBg) held
+ * at a constant voltage in a closed film (kEx = 0) for `duration`.
+ */
+export function soretRing(p: ContinuumParams, opts: { v?: number; duration?: number; rCore?: number; nBg?: number } = {}, progress?: Progress) {
+  const q: ContinuumParams = { ...p, kEx: 0, compliance: 1, complianceReset: 1 };
+  const s = new ContinuumSolver(q);
+  const rCore = opts.rCore ?? 3e-9, nBg = opts.nBg ?? 0.1 * p.nMax;
+  for (let k = 0; k < s.m; k++) s.n[k] = (p.geometry === 0 ? s.xc[k] : Math.abs(s.xc[k] - p.width / 2)) < rCore ? 0.8 * p.nMax : nBg;
+  const ions0 = s.totalIons();
+  const T = opts.duration ?? 1e-6, v = opts.v ?? 0.6;
+  const r = run(s, { t: [0, T * 0.01, T], v: [0, v, v] }, { snapshotTimes: [T] }, progress);
+  const j = Math.floor(s.nz / 2);
+  const ic = p.geometry === 0 ? 0 : Math.floor(s.nx / 2);
+  let mn = Infinity, imn = 0;
+  for (let i = ic; i < s.nx; i++) { const x = s.n[j * s.nx + i]; if (x < mn) { mn = x; imn = i; } }
+  let tMax = 0; for (let k = 0; k < s.m; k++) tMax = Math.max(tMax, s.T[k]);
+  const metrics: RingMetrics = { coreRatio: s.n[j * s.nx + ic] / (0.8 * p.nMax), ringMinRatio: mn / nBg, ringRadius: (imn - ic + 0.5) * s.dx, tMax };
+  return { solver: s, run: r, metrics, ionsBefore: ions0, ionsAfter: s.totalIons(), snapshot: takeSnapshot(s) };
+}
+
+/** Result of one pulse branch (high or low amplitude). */
+export interface BranchResult { v: number; time: number; g: number; geometry: FilamentGeometry; snapshot: Snapshot; status: string; plasticity?: number }
+
+/**
+ * From the solver state `base` (copied), apply a constant pulse v (ramp edge 1 ns) until the
+ * conductance crosses gTarget (upward if v > 0), at most tMax.
+ */
+function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: number, tMax: number, progress?: Progress): { s: ContinuumSolver; r: ContinuumRunResult } {
+  const s = new ContinuumSolver(p);
+  s.n.set(base.n); s.T.fill(p.t0);
+  const t0 = 0;
+  const w: PwlWaveform = { t: [t0, t0 + 1e-9, t0 + tMax], v: [0, v, v] };
+  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 }, progress);
+  return { s, r };
+}
+
+/** Fig. 8g,h: SET pulses at vHigh and vLow from the same HRS state to the same conductance. */
+export function setShape(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number } = {}, progress?: Progress) {
+  const q: ContinuumParams = { ...p, compliance: 1 };
+  const base = new ContinuumSolver(q);
+  const gT = opts.gTarget ?? 1e-4;
+  const out: BranchResult[] = [];
+  for (const v of [opts.vHigh ?? 2.5, opts.vLow ?? 1.6]) {
+    const { s, r } = pulseTo(q, base, v, gT, opts.tMax ?? 1e-2, progress);
+    out.push({ v, time: s.t, g: s.g, geometry: filamentGeometry(s), snapshot: takeSnapshot(s), status: r.status });
+  }
+  return { high: out[0], low: out[1] };
+}
+
+/**
+ * Fig. 8j,k: RESET pulses at -vHigh and -vLow from the same formed LRS to the same HRS
+ * conductance, then identical SET stimuli (vProbe, 20 ns pulse) measure the plasticity
+ * (relative conductance change).
+ */
+export function resetResidue(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number; vProbe?: number } = {}, progress?: Progress) {
+  const base = new ContinuumSolver(p);
+  form(base, 3, progress);
+  const q: ContinuumParams = { ...p, complianceReset: 1 };
+  const gT = opts.gTarget ?? 3e-6;
+  const out: BranchResult[] = [];
+  for (const v of [opts.vHigh ?? 1.5, opts.vLow ?? 0.9]) {
+    const { s, r } = pulseTo(q, base, -v, gT, opts.tMax ?? 1e-3, progress);
+    const geometry = filamentGeometry(s);
+    const snapshot = takeSnapshot(s);
+    const g0 = s.g;
+    const probe = pulseTo(q, s, opts.vProbe ?? 1.0, Infinity, 20e-9);
+    out.push({ v: -v, time: s.t, g: g0, geometry, snapshot, status: r.status, plasticity: (probe.s.g - g0) / g0 });
+  }
+  return { high: out[0], low: out[1], baseGeometry: filamentGeometry(base) };
+}

@@ -1,0 +1,281 @@
+/**
+ * Continuum filament solver: one implicit, operator-split time step of the coupled
+ * ion / potential / heat / circuit problem on a 2D finite-volume grid (models.md §9.1).
+ *
+ *   ion continuity   dn/dt = -div J,  J = -D grad n + u n (1 - n_dn/nMax),
+ *                    u = a nu e^{-Ea/kT} sinh(z q a E / 2kT) e_E  +  s D Ea/(k T^2) grad T
+ *                    D = a^2 nu e^{-Ea/kT} / 2          (hopping drift; Soret flux toward the hot side)
+ *   current          div(sigma grad psi) = 0,  sigma = (sigmaIns + sigmaMet (n/nMax)^p) e^{-Eac/k (1/T - 1/T0)}
+ *   heat             rhoC dT/dt = div(kappa grad T) + sigma |grad psi|^2,  kappa = kappa_ox + L sigma T
+ *   circuit          V_s = V_dev + I R_s,  |I| <= I_cc  (compliance clamps V_dev)
+ *
+ * Order of work in one step (Brian2 habit: written down): (1) sigma(n,T) and the unit-voltage
+ * Laplace solve (PCG) give the device conductance G; (2) the circuit gives V_dev and I;
+ * (3) Joule power per cell from the face currents (sums exactly to I V_dev); (4) backward-Euler
+ * heat step (PCG) with Robin heat sinking (conductance hB) into both electrodes at T0;
+ * (5) backward-Euler ion step (BiCGSTAB) with Scharfetter-Gummel face fluxes using the new psi
+ * and T; the site-exclusion factor of the downstream cell is lagged. The SG coefficients are
+ * non-negative, so the ion matrix is an M-matrix and densities stay non-negative for any dt.
+ * Boundaries: the bottom electrode (z = 0) is inert (no ion flux); the top electrode exchanges
+ * ions with a reservoir of density nRes through a ghost cell by field-driven (upwinded) drift
+ * only, so an unbiased cell does not exchange (efficiency kEx; kEx = 0 closes the system); lateral walls and the axis carry no flux. Axisymmetric faces carry their 2 pi r weight.
+ * @module physics/continuum/solver
+ */
+import { KB, Q } from '../../units/constants.js';
+import { makeStencil, clearStencil, addFace, type Stencil5 } from '../linear/stencil.js';
+import { KrylovWork, pcg, bicgstab, type SolveInfo } from '../linear/krylov.js';
+import type { ContinuumParams } from './params.js';
+
+/** Bernoulli function B(x) = x / (e^x - 1). */
+export function bernoulli(x: number): number {
+  if (Math.abs(x) < 1e-8) return 1 - x / 2;
+  return x / Math.expm1(x);
+}
+
+/** What one step did. */
+export interface StepReport {
+  status: 'ok' | 'linear-solver-failed';
+  message: string;
+  /** max |dn| / nMax over the grid. */
+  dn: number;
+  /** max |dT| (K). */
+  dT: number;
+  iterations: number;
+}
+
+/** Grid, state and work arrays of one continuum device. */
+export class ContinuumSolver {
+  readonly p: ContinuumParams;
+  readonly nx: number; readonly nz: number; readonly m: number;
+  readonly dx: number; readonly dz: number;
+  /** Cell volumes, x-face areas (face to the right of cell k), z-face areas (face above cell k). */
+  readonly vol: Float64Array; readonly ax: Float64Array; readonly az: Float64Array;
+  /** Cell-centre coordinates (m). */
+  readonly xc: Float64Array; readonly zc: Float64Array;
+  /** State: vacancy density (m^-3), temperature (K), potential (V). */
+  readonly n: Float64Array; readonly T: Float64Array; readonly psi: Float64Array;
+  /** Derived per cell: conductivity (S/m) and Joule power (W). */
+  readonly sigma: Float64Array; readonly joule: Float64Array;
+  t = 0; vDev = 0; current = 0; g = 0; compliant = false;
+  /** Ions that left through the top electrode into the reservoir since t = 0 (count). */
+  reservoirOut = 0;
+  private ca = 0; private cb = 0;
+  private readonly phi: Float64Array; private readonly b: Float64Array; private readonly nNew: Float64Array;
+  private readonly nOld: Float64Array; private readonly TOld: Float64Array;
+  private readonly gTop: Float64Array; private readonly gBot: Float64Array;
+  private readonly A: Stencil5; private readonly W: KrylovWork;
+
+  constructor(p: ContinuumParams) {
+    this.p = p;
+    const nx = (this.nx = p.nx), nz = (this.nz = p.nz), m = (this.m = nx * nz);
+    this.dx = p.width / nx; this.dz = p.thickness / nz;
+    const f = () => new Float64Array(m);
+    this.vol = f(); this.ax = f(); this.az = f(); this.xc = f(); this.zc = f();
+    this.n = f(); this.T = f(); this.psi = f(); this.sigma = f(); this.joule = f();
+    this.phi = f(); this.b = f(); this.nNew = f(); this.nOld = f(); this.TOld = f();
+    this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx);
+    this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz);
+    const { dx, dz } = this;
+    const depth = p.width;
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      this.xc[k] = (i + 0.5) * dx; this.zc[k] = (j + 0.5) * dz;
+      if (p.geometry === 0) {
+        this.vol[k] = Math.PI * (2 * i + 1) * dx * dx * dz;
+        this.ax[k] = 2 * Math.PI * (i + 1) * dx * dz;
+        this.az[k] = Math.PI * (2 * i + 1) * dx * dx;
+      } else {
+        this.vol[k] = dx * dz * depth; this.ax[k] = dz * depth; this.az[k] = dx * depth;
+      }
+    }
+    this.reset();
+  }
+
+  /** Initial state: uniform n0 plus the nucleation seed at the bottom electrode, T = T0. */
+  reset(): void {
+    const p = this.p;
+    const xs = p.geometry === 0 ? 0 : p.width / 2;
+    for (let k = 0; k < this.m; k++) {
+      const inSeed = Math.abs(this.xc[k] - xs) < p.seedRadius && this.zc[k] < p.seedRadius;
+      this.n[k] = inSeed ? Math.max(p.n0, p.nSeed) : p.n0;
+      this.T[k] = p.t0; this.psi[k] = 0; this.phi[k] = 0;
+    }
+    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0;
+    this.updateSigma();
+  }
+
+  /** Total number of ions in the film (sum n V). */
+  totalIons(): number {
+    let s = 0;
+    for (let k = 0; k < this.m; k++) s += this.n[k] * this.vol[k];
+    return s;
+  }
+
+  private updateSigma(): void {
+    const p = this.p;
+    for (let k = 0; k < this.m; k++) {
+      const x = this.n[k] / p.nMax;
+      this.sigma[k] = (p.sigmaIns + p.sigmaMet * Math.pow(x > 0 ? x : 0, p.sigmaPow)) * Math.exp(-(p.eAc / KB) * (1 / this.T[k] - 1 / p.t0));
+    }
+  }
+
+  /**
+   * Device conductance from the unit-voltage Laplace solve (fills phi, gTop, gBot).
+   * Returns the solver report.
+   */
+  private solvePotential(): SolveInfo {
+    const { nx, nz, dx, dz, A, b, phi, sigma, ax, az, gTop, gBot } = this;
+    clearStencil(A); b.fill(0);
+    const hz = dz / 2, hx = dx / 2;
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) addFace(A, k, k + 1, ax[k] / (hx / sigma[k] + hx / sigma[k + 1]), 'x');
+      if (j < nz - 1) addFace(A, k, k + nx, az[k] / (hz / sigma[k] + hz / sigma[k + nx]), 'z');
+    }
+    for (let i = 0; i < nx; i++) {
+      const kb = i, kt = (nz - 1) * nx + i;
+      gBot[i] = az[kb] * sigma[kb] / hz; A.c[kb] += gBot[i];
+      gTop[i] = az[kt] * sigma[kt] / hz; A.c[kt] += gTop[i]; b[kt] += gTop[i];
+    }
+    return pcg(A, b, phi, this.W, 1e-12, 4000);
+  }
+
+  /**
+   * One time step of length dt with source voltage vs. `passes` > 1 repeats the split
+   * sequence with the coefficients evaluated at the new iterate (Picard iteration of the
+   * coupling), which lets the step stay large when ions, heat and current are tightly coupled.
+   */
+  step(vs: number, dt: number, passes = 2): StepReport {
+    const { nOld, TOld, n, T } = this;
+    nOld.set(n); TOld.set(T);
+    let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, iterations: 0 };
+    let iters = 0;
+    const res0 = this.reservoirOut;
+    for (let k = 0; k < passes; k++) {
+      this.reservoirOut = res0;
+      rep = this.pass(vs, dt, nOld, TOld);
+      iters += rep.iterations;
+      if (rep.status !== 'ok') { n.set(nOld); T.set(TOld); this.reservoirOut = res0; return rep; }
+    }
+    let dn = 0, dT = 0;
+    for (let k = 0; k < this.m; k++) {
+      const a = Math.abs(n[k] - nOld[k]); if (a > dn) dn = a;
+      const b = Math.abs(T[k] - TOld[k]); if (b > dT) dT = b;
+    }
+    this.t += dt;
+    return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, iterations: iters };
+  }
+
+  private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
+    const p = this.p;
+    const { nx, nz, dx, dz, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
+    this.updateSigma();
+    const r1 = this.solvePotential();
+    if (r1.status !== 'ok') return { status: 'linear-solver-failed', message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
+    let g = 0;
+    for (let i = 0; i < nx; i++) g += gTop[i] * (1 - phi[(nz - 1) * nx + i]);
+    this.g = g;
+    // circuit: series resistance and compliance
+    let cur = vs * g / (1 + p.rSeries * g);
+    const icc = cur >= 0 ? p.compliance : p.complianceReset;
+    this.compliant = Math.abs(cur) > icc;
+    if (this.compliant) cur = Math.sign(cur) * icc;
+    const vDev = g > 0 ? cur / g : 0;
+    this.vDev = vDev; this.current = cur;
+    for (let k = 0; k < this.m; k++) { psi[k] = vDev * phi[k]; joule[k] = 0; }
+    // Joule power from face currents (half of each internal face to each side)
+    const hz = dz / 2, hx = dx / 2;
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) { const gf = ax[k] / (hx / sigma[k] + hx / sigma[k + 1]); const d = psi[k] - psi[k + 1]; const q = 0.5 * gf * d * d; joule[k] += q; joule[k + 1] += q; }
+      if (j < nz - 1) { const gf = az[k] / (hz / sigma[k] + hz / sigma[k + nx]); const d = psi[k] - psi[k + nx]; const q = 0.5 * gf * d * d; joule[k] += q; joule[k + nx] += q; }
+    }
+    for (let i = 0; i < nx; i++) {
+      const kb = i, kt = (nz - 1) * nx + i;
+      joule[kb] += gBot[i] * psi[kb] * psi[kb];
+      const d = vDev - psi[kt]; joule[kt] += gTop[i] * d * d;
+    }
+    // heat: backward Euler
+    clearStencil(A);
+    const kap = this.nNew; // scratch for kappa(n,T)
+    for (let k = 0; k < this.m; k++) kap[k] = p.kappa + p.lorenz * sigma[k] * T[k];
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      A.c[k] += p.rhoC * vol[k] / dt;
+      b[k] = p.rhoC * vol[k] / dt * TBase[k] + joule[k];
+      if (i < nx - 1) addFace(A, k, k + 1, ax[k] / (hx / kap[k] + hx / kap[k + 1]), 'x');
+      if (j < nz - 1) addFace(A, k, k + nx, az[k] / (hz / kap[k] + hz / kap[k + nx]), 'z');
+    }
+    for (let i = 0; i < nx; i++) {
+      for (let side = 0; side < 2; side++) {
+        const k = side === 0 ? i : (nz - 1) * nx + i;
+        const gb = az[k] / (hz / kap[k] + 1 / p.hB);
+        A.c[k] += gb; b[k] += gb * p.t0;
+      }
+    }
+    const r2 = pcg(A, b, T, this.W, 1e-12, 4000);
+    if (r2.status !== 'ok') return { status: 'linear-solver-failed', message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
+    for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
+    const dT = 0;
+    // ions: backward Euler with SG fluxes
+    clearStencil(A);
+    for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * nBase[k]; }
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) this.ionFace(k, k + 1, dx, ax[k], 'x');
+      if (j < nz - 1) this.ionFace(k, k + nx, dz, az[k], 'z');
+    }
+    const kEx = p.kEx;
+    if (kEx > 0) {
+      for (let i = 0; i < nx; i++) {
+        const k = (nz - 1) * nx + i;
+        this.sg(T[k], T[k], psi[k], vDev, hz, n[k], p.nRes, false, true);
+        A.c[k] += kEx * az[k] * this.ca;
+        b[k] += kEx * az[k] * this.cb * p.nRes;
+        // gTop/gBot are reused here as the exchange coefficients for the reservoir bookkeeping
+        this.gTop[i] = kEx * az[k] * this.ca;
+        this.gBot[i] = kEx * az[k] * this.cb * p.nRes;
+      }
+    }
+    nNew.set(n);
+    const r3 = bicgstab(A, b, nNew, this.W, 1e-13, 4000);
+    if (r3.status !== 'ok') return { status: 'linear-solver-failed', message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
+    for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
+    if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (this.gTop[i] * nNew[(nz - 1) * nx + i] - this.gBot[i]);
+    n.set(nNew);
+    return { status: 'ok', message: '', dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
+  }
+
+  /**
+   * SG coefficients (ca, cb) of the flux from a to b per area: F = ca n_a - cb n_b, for cells
+   * a distance h apart with temperatures Ta, Tb and potentials pa, pb; written to this.ca, this.cb.
+   */
+  private sg(Ta: number, Tb: number, pa: number, pb: number, h: number, na: number, nb: number, soret: boolean, driftOnly = false): void {
+    const p = this.p;
+    const Tf = 0.5 * (Ta + Tb);
+    const kT = KB * Tf;
+    const gam = Math.exp(-p.ea / kT);
+    const D = 0.5 * p.a * p.a * p.nu * gam;
+    const E = (pa - pb) / h;
+    // field-lowered barrier, capped at Ea: the hop rate never exceeds nu (sinh law otherwise)
+    let low = (p.zIon * Q * p.a * Math.abs(E)) / 2;
+    if (low > p.ea) low = p.ea;
+    let u = p.a * p.nu * (Math.exp(-(p.ea - low) / kT) - Math.exp(-(p.ea + low) / kT)) * (E >= 0 ? 1 : -1);
+    if (soret) u += p.soret * D * (p.ea / (kT * Tf)) * (Tb - Ta) / h;
+    const nDown = u > 0 ? nb : na;
+    let block = 1 - nDown / p.nMax;
+    if (block < 0) block = 0;
+    u *= block;
+    if (driftOnly || !(D > 0)) { this.ca = u > 0 ? u : 0; this.cb = u < 0 ? -u : 0; return; }
+    const pe = (u * h) / D;
+    this.ca = (D / h) * bernoulli(-pe); this.cb = (D / h) * bernoulli(pe);
+  }
+
+  private ionFace(ka: number, kb: number, h: number, area: number, dir: 'x' | 'z'): void {
+    const { T, psi, n, A } = this;
+    this.sg(T[ka], T[kb], psi[ka], psi[kb], h, n[ka], n[kb], true);
+    const ga = area * this.ca, gb = area * this.cb;
+    A.c[ka] += ga; A.c[kb] += gb;
+    if (dir === 'x') { A.e[ka] += gb; A.w[kb] += ga; } else { A.n[ka] += gb; A.s[kb] += ga; }
+  }
+}

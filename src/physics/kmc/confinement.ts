@@ -1,0 +1,68 @@
+/**
+ * Filament confinement (review §4, Figs. 11-12; models.md §10.3) as spatial masks on the VCM
+ * lattice, and the variability study against the unconfined control:
+ * - `dislocation`: one column with generation and hop barriers lowered by `drop` (SiGe
+ *   threading dislocation, Choi et al. 2018);
+ * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
+ *   SiOx nanodot: local field enhancement);
+ * - `nanopore`: the top electrode contacts the film only through `pore` central columns
+ *   (nanopore in an ion-blocking graphene layer, Lee et al. 2016);
+ * - `edge`: the top electrode contacts only the first `pore` columns (graphene-edge electrode).
+ * @module physics/kmc/confinement
+ */
+import { Q } from '../../units/constants.js';
+import type { VcmParams, VcmMasks } from './vcm-lattice.js';
+import { cycleStatistics, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles.js';
+
+/** Confinement kinds. */
+export type ConfinementKind = 'control' | 'dislocation' | 'nanocrystal' | 'nanopore' | 'edge';
+
+/** Mask options. */
+export interface ConfinementOptions { drop?: number; pore?: number; dotWidth?: number; dotHeight?: number }
+
+/** Build the masks of one confinement kind for a lattice. */
+export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: ConfinementOptions = {}): VcmMasks {
+  const { nx, nz } = p;
+  const m = nx * nz, c = Math.floor(nx / 2);
+  if (kind === 'dislocation') {
+    const eaDrop = new Float64Array(m);
+    const drop = o.drop ?? 0.4 * Q;
+    for (let j = 0; j < nz; j++) eaDrop[j * nx + c] = drop;
+    return { eaDrop };
+  }
+  if (kind === 'nanocrystal') {
+    const metal = new Uint8Array(m);
+    const w = o.dotWidth ?? 2, h = o.dotHeight ?? 2;
+    for (let j = 0; j < h; j++) for (let i = c - Math.floor(w / 2); i < c - Math.floor(w / 2) + w; i++) metal[j * nx + i] = 1;
+    return { metal };
+  }
+  if (kind === 'nanopore' || kind === 'edge') {
+    const contact = new Uint8Array(nx);
+    const w = o.pore ?? 2;
+    const lo = kind === 'edge' ? 0 : c - Math.floor(w / 2);
+    for (let i = lo; i < lo + w && i < nx; i++) contact[i] = 1;
+    return { contact };
+  }
+  return {};
+}
+
+/** CVs of one confinement kind over seeds x cycles. */
+export interface ConfinementRow {
+  kind: ConfinementKind;
+  vSetC2c: number; vSetD2d: number; vSetMean: number;
+  vResetC2c: number; rOnC2c: number; rOffC2c: number; rOnD2d: number; rOffD2d: number;
+  vFormMean: number; failed: number; events: number;
+}
+
+/** Run the variability study for the given kinds with the same seeds and cycle count. */
+export function confinementStudy(p: VcmParams, kinds: ConfinementKind[], seeds: number[], nCycles: number, o: SweepOptions = SWEEP_DEFAULTS, mo: ConfinementOptions = {}, progress?: (msg: string) => void): ConfinementRow[] {
+  return kinds.map((kind) => {
+    const st = cycleStatistics(p, seeds, nCycles, o, () => confinementMasks(p, kind, mo));
+    progress?.(`confinement ${kind}: CV(V_set) c2c ${(100 * st.vSet.c2c).toFixed(1)} %, d2d ${(100 * st.vSet.d2d).toFixed(1)} %`);
+    return {
+      kind, vSetC2c: st.vSet.c2c, vSetD2d: st.vSet.d2d, vSetMean: st.vSet.mean, vResetC2c: st.vReset.c2c,
+      rOnC2c: st.rOn.c2c, rOffC2c: st.rOff.c2c, rOnD2d: st.rOn.d2d, rOffD2d: st.rOff.d2d,
+      vFormMean: st.vForm.mean, failed: st.vSet.failed + st.vReset.failed, events: st.events,
+    };
+  });
+}

@@ -1,0 +1,205 @@
+/**
+ * ECM lattice KMC (review §2.1, Fig. 1; models.md §10.2 Dirkmann-type): an active top
+ * electrode (Ag / Cu anode) and an inert bottom cathode around an nx-by-nz electrolyte lattice.
+ * Site states: 0 empty, 1 cation (M+), 2 metal (M0).
+ *   oxidation   (empty, next to the anode or to metal above V/2)  K exp(alpha z q eta / kT)
+ *   hop         (cation -> empty) M nu exp(-(E_hop - z q a E_par/2)/kT)
+ *   reduction   (cation next to the cathode or to metal below V/2)  K exp(alpha z q eta/kT)
+ *   nucleation  (other cations)   K fNuc exp(alpha z q eta/kT)   (reduction inside the dielectric)
+ * K is the redox rate constant, M the ion-mobility prefactor (dimensionless multiplier of nu);
+ * eta is the local overpotential taken as the potential drop across one site (z q a |E|).
+ * The potential is re-solved (resistor network: metal gM, electrolyte gO) every `updateEvery`
+ * events; metal connected to the cathode therefore carries the cathode potential and the field
+ * concentrates at its tip. The run stops when metal bridges the electrodes.
+ * @module physics/kmc/ecm-lattice
+ */
+import { KB, Q } from '../../units/constants.js';
+import { Rng } from '../../rng/rng.js';
+import { Fenwick } from './fenwick.js';
+import { drawEvent, type KmcDraw } from './gillespie.js';
+import { makeStencil, clearStencil, addFace } from '../linear/stencil.js';
+import { KrylovWork, pcg } from '../linear/krylov.js';
+
+/** ECM lattice parameters (SI unless stated). */
+export interface EcmParams {
+  nx: number; nz: number; a: number; nu: number; t: number; zIon: number;
+  eHop: number; mobility: number; redox: number; alpha: number; fNuc: number;
+  gM: number; gO: number; voltage: number; updateEvery: number; maxEvents: number;
+}
+
+/** Defaults (hand-chosen for the growth-mode map; not fitted). */
+export const ECM_DEFAULTS: EcmParams = {
+  nx: 24, nz: 16, a: 0.5e-9, nu: 1e13, t: 300, zIon: 1,
+  eHop: 0.7 * Q, mobility: 1, redox: 1e3, alpha: 0.3, fNuc: 1e-3,
+  gM: 1e-2, gO: 1e-9, voltage: 1, updateEvery: 25, maxEvents: 40000,
+};
+
+const NEV = 6;
+
+/** Result of one growth run. */
+export interface EcmGrowth {
+  state: Uint8Array; bridged: boolean; time: number; events: number;
+  /** Mean height of the metal (0 = cathode, 1 = anode). */
+  metalCentroid: number;
+  /** Height of the first metal that formed (0..1), and at which electrode the first 25 % of the metal sat. */
+  earlyCentroid: number;
+  /** Connected metal clusters (4-neighbour) and metal sites. */
+  clusters: number; metal: number;
+  /** Metal sites with 3 or more metal neighbours (compactness) over all metal sites. */
+  compactness: number;
+  /** Metal sites with exactly one metal neighbour (tips) over all metal sites. */
+  tipFraction: number;
+}
+
+/** Run one ECM growth at constant voltage until bridging or maxEvents. */
+export function ecmGrow(p: EcmParams, seed: number): EcmGrowth {
+  const { nx, nz } = p;
+  const m = nx * nz;
+  const st = new Uint8Array(m);
+  const psi = new Float64Array(m), b = new Float64Array(m);
+  const A = makeStencil(nx, nz), W = new KrylovWork(nx, nz);
+  const tree = new Fenwick(m * NEV);
+  const rng = new Rng(seed).stream('ecm');
+  const kT = KB * p.t, zqa2 = (p.zIon * Q * p.a) / 2;
+  const draw: KmcDraw = { event: -1, dt: 0 };
+  const solve = () => {
+    clearStencil(A); b.fill(0);
+    const g = (k: number) => (st[k] === 2 ? p.gM : p.gO);
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) addFace(A, k, k + 1, 1 / (0.5 / g(k) + 0.5 / g(k + 1)), 'x');
+      if (j < nz - 1) addFace(A, k, k + nx, 1 / (0.5 / g(k) + 0.5 / g(k + nx)), 'z');
+    }
+    for (let i = 0; i < nx; i++) { A.c[i] += 2 * g(i); const kt = (nz - 1) * nx + i; A.c[kt] += 2 * g(kt); b[kt] += 2 * g(kt) * p.voltage; }
+    pcg(A, b, psi, W, 1e-9, 2000);
+  };
+  const field = (k: number) => {
+    const i = k % nx, j = (k - i) / nx;
+    const up = j < nz - 1 ? psi[k + nx] : p.voltage, dn = j > 0 ? psi[k - nx] : 0;
+    const lf = i > 0 ? psi[k - 1] : psi[k], rt = i < nx - 1 ? psi[k + 1] : psi[k];
+    return Math.hypot((up - dn) / (2 * p.a), (rt - lf) / (2 * p.a));
+  };
+  const refresh = (k: number, raw: boolean) => {
+    const set = raw ? (e: number, r: number) => tree.setRaw(e, r) : (e: number, r: number) => tree.set(e, r);
+    const i = k % nx, j = (k - i) / nx, base = k * NEV;
+    for (let e = 0; e < NEV; e++) set(base + e, 0);
+    const half = 0.5 * p.voltage;
+    if (st[k] === 0) {
+      // oxidation from the anode or from metal at anode potential (the anode grown into the film)
+      let src = j === nz - 1, top = p.voltage;
+      if (i > 0 && st[k - 1] === 2 && psi[k - 1] > half) { src = true; top = psi[k - 1]; }
+      if (i < nx - 1 && st[k + 1] === 2 && psi[k + 1] > half) { src = true; top = psi[k + 1]; }
+      if (j < nz - 1 && st[k + nx] === 2 && psi[k + nx] > half) { src = true; top = psi[k + nx]; }
+      if (src) { const eta = p.zIon * Q * Math.max(top - psi[k], 0) * 0.5; set(base + 5, p.redox * Math.exp(Math.min(p.alpha * eta / kT, 40))); }
+      return;
+    }
+    if (st[k] !== 1) return;
+    const nb = [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, j < nz - 1 ? k + nx : -1];
+    let touching = j === 0;
+    for (let d = 0; d < 4; d++) {
+      const q = nb[d];
+      if (q >= 0 && st[q] === 2 && psi[q] < half) touching = true; // cathodic metal
+      if (q < 0 || st[q] !== 0) continue;
+      let low = zqa2 * (psi[k] - psi[q]) / p.a;
+      if (low > p.eHop) low = p.eHop;
+      set(base + d, p.mobility * p.nu * Math.exp(-(p.eHop - low) / kT));
+    }
+    const eta = p.zIon * Q * p.a * field(k);
+    set(base + 4, p.redox * (touching ? 1 : p.fNuc) * Math.exp(Math.min(p.alpha * eta / kT, 40)));
+  };
+  const touch = (k: number) => {
+    const i = k % nx, j = (k - i) / nx;
+    refresh(k, false);
+    if (i > 0) refresh(k - 1, false);
+    if (i < nx - 1) refresh(k + 1, false);
+    if (j > 0) refresh(k - nx, false);
+    if (j < nz - 1) refresh(k + nx, false);
+  };
+  const rebuild = () => { solve(); for (let k = 0; k < m; k++) refresh(k, true); tree.rebuild(); };
+  rebuild();
+  let t = 0, events = 0, since = 0, bridged = false, firstZ = -1;
+  const metalOrder: number[] = [];
+  while (events < p.maxEvents) {
+    const d = drawEvent(tree, rng, draw);
+    if (d.event < 0) break;
+    t += d.dt;
+    const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
+    if (e < 4) { const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx; st[q] = 1; st[k] = 0; touch(k); touch(q); }
+    else if (e === 4) { st[k] = 2; metalOrder.push(k); if (firstZ < 0) firstZ = Math.floor(k / nx); touch(k); since = p.updateEvery; }
+    else { st[k] = 1; touch(k); }
+    events++;
+    if (++since >= p.updateEvery) { since = 0; rebuild(); if (connected(st, nx, nz)) { bridged = true; break; } }
+  }
+  return { state: st, bridged, time: t, events, ...morphology(st, nx, nz, metalOrder) };
+}
+
+/** Whether metal connects the bottom row to the top row. */
+function connected(st: Uint8Array, nx: number, nz: number): boolean {
+  const seen = new Uint8Array(nx * nz), stack: number[] = [];
+  for (let i = 0; i < nx; i++) if (st[i] === 2) { seen[i] = 1; stack.push(i); }
+  while (stack.length) {
+    const k = stack.pop()!;
+    const i = k % nx, j = (k - i) / nx;
+    if (j === nz - 1) return true;
+    for (const q of [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, k + nx]) if (q >= 0 && q < nx * nz && !seen[q] && st[q] === 2) { seen[q] = 1; stack.push(q); }
+  }
+  return false;
+}
+
+function morphology(st: Uint8Array, nx: number, nz: number, order: number[]) {
+  const m = nx * nz;
+  let metal = 0, zs = 0, comp = 0, tips = 0;
+  const lab = new Int32Array(m).fill(-1);
+  let clusters = 0;
+  for (let k = 0; k < m; k++) {
+    if (st[k] !== 2) continue;
+    metal++; zs += Math.floor(k / nx) + 0.5;
+    const i = k % nx, j = (k - i) / nx;
+    let nb = 0;
+    if (i > 0 && st[k - 1] === 2) nb++;
+    if (i < nx - 1 && st[k + 1] === 2) nb++;
+    if (j > 0 && st[k - nx] === 2) nb++;
+    if (j < nz - 1 && st[k + nx] === 2) nb++;
+    if (nb >= 3) comp++;
+    if (nb === 1) tips++;
+    if (lab[k] < 0) {
+      clusters++;
+      const stack = [k]; lab[k] = clusters;
+      while (stack.length) {
+        const q = stack.pop()!;
+        const qi = q % nx, qj = (q - qi) / nx;
+        for (const r of [qi > 0 ? q - 1 : -1, qi < nx - 1 ? q + 1 : -1, qj > 0 ? q - nx : -1, qj < nz - 1 ? q + nx : -1]) if (r >= 0 && st[r] === 2 && lab[r] < 0) { lab[r] = clusters; stack.push(r); }
+      }
+    }
+  }
+  const early = order.slice(0, Math.max(1, Math.ceil(order.length / 4)));
+  const ez = early.reduce((s, k) => s + Math.floor(k / nx) + 0.5, 0) / (early.length || 1);
+  return {
+    metalCentroid: metal ? zs / metal / nz : NaN, earlyCentroid: order.length ? ez / nz : NaN,
+    clusters, metal, compactness: metal ? comp / metal : 0, tipFraction: metal ? tips / metal : 0,
+  };
+}
+
+/** Growth-mode label from the morphology (thresholds documented in {@link classifyGrowth}). */
+export interface GrowthMode { origin: 'inert' | 'active'; shape: 'dense' | 'branched' | 'clusters' }
+
+/**
+ * Classify: origin from the early-metal centroid (< 0.5: grew from the inert cathode);
+ * shape: 'clusters' when the metal is split into more than one cluster per 15 metal sites,
+ * 'dense' when compactness >= 0.25, else 'branched'.
+ */
+export function classifyGrowth(g: EcmGrowth): GrowthMode {
+  const origin = g.earlyCentroid < 0.5 ? 'inert' : 'active';
+  const shape = g.clusters > Math.max(2, g.metal / 15) ? 'clusters' : g.compactness >= 0.25 ? 'dense' : 'branched';
+  return { origin, shape };
+}
+
+/** Growth-mode map over mobility x redox rate (one seeded run per cell). */
+export function growthMap(p: EcmParams, mobilities: number[], redoxRates: number[], seed: number) {
+  const cells: Array<{ mobility: number; redox: number; mode: GrowthMode; growth: EcmGrowth }> = [];
+  for (const mobility of mobilities) for (const redox of redoxRates) {
+    const growth = ecmGrow({ ...p, mobility, redox }, seed);
+    cells.push({ mobility, redox, mode: classifyGrowth(growth), growth });
+  }
+  return cells;
+}

@@ -1,0 +1,86 @@
+/**
+ * Switching cycles of the VCM lattice: forming, then RESET / SET voltage sweeps (staircase of
+ * dV steps at a fixed ramp rate), with switching voltages and resistances per cycle, and the
+ * cycle-to-cycle / device-to-device statistics over seeded devices.
+ * @module physics/kmc/vcm-cycles
+ */
+import { Rng } from '../../rng/rng.js';
+import { cv, mean } from '../../math/stats.js';
+import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
+
+/** Sweep settings. */
+export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number }
+
+/** Defaults: 10 V/s staircase of 40 mV steps; LRS/HRS threshold 1 uS. */
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6 };
+
+/** One cycle's outcome (NaN when the switch did not happen within the sweep). */
+export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }
+
+/** Positive sweep until the compliance is reached; returns the switching voltage or NaN. */
+export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
+  for (let v = o.dV; v <= vMax + 1e-12; v += o.dV) {
+    d.solveFields(v);
+    if (d.current >= 0.95 * d.p.compliance) return v;
+    d.advance(o.dV / o.rate, rng);
+  }
+  return NaN;
+}
+
+/** Negative sweep until the conductance drops below gThr; returns the switching voltage or NaN. */
+export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
+  for (let v = o.dV; v <= vMax + 1e-12; v += o.dV) {
+    d.solveFields(-v);
+    if (d.g < o.gThr) return -v;
+    d.advance(o.dV / o.rate, rng);
+  }
+  return NaN;
+}
+
+function readR(d: VcmLattice): number { d.solveFields(0.1); return 1 / d.g; }
+
+/** Forming then nCycles RESET/SET cycles of one device. */
+export function runCycles(p: VcmParams, seed: number, nCycles: number, o: SweepOptions = SWEEP_DEFAULTS, masks?: VcmMasks): { vForm: number; cycles: CycleRecord[]; events: number } {
+  const root = new Rng(seed);
+  const d = new VcmLattice(p, root.stream('init'), masks);
+  const rng = root.stream('kmc');
+  const vForm = setSweep(d, rng, o.vForm, o);
+  const cycles: CycleRecord[] = [];
+  for (let c = 0; c < nCycles; c++) {
+    const vReset = resetSweep(d, rng, o.vResetMax, o);
+    const rOff = readR(d);
+    const gapOff = d.filamentGap();
+    const vSet = setSweep(d, rng, o.vSetMax, o);
+    const rOn = readR(d);
+    cycles.push({ vSet, vReset, rOn, rOff, gapOff });
+  }
+  return { vForm, cycles, events: d.events };
+}
+
+/** Coefficients of variation: C2C = mean over devices of the within-device CV; D2D = CV of device means. */
+export interface VariabilityStats { c2c: number; d2d: number; mean: number; n: number; failed: number }
+
+/** Variability of one quantity over devices x cycles (NaN entries counted as failures). */
+export function variability(data: number[][]): VariabilityStats {
+  const perDev: number[] = [], cvs: number[] = [];
+  let failed = 0, n = 0;
+  for (const row of data) {
+    const ok = row.filter((x) => Number.isFinite(x));
+    failed += row.length - ok.length; n += ok.length;
+    if (ok.length >= 2) { cvs.push(cv(ok.map(Math.abs))); perDev.push(mean(ok.map(Math.abs))); }
+  }
+  return { c2c: cvs.length ? mean(cvs) : NaN, d2d: perDev.length >= 2 ? cv(perDev) : NaN, mean: perDev.length ? mean(perDev) : NaN, n, failed };
+}
+
+/** Run nDevices seeded devices for nCycles each and collect V_set, V_reset, R_on, R_off variability. */
+export function cycleStatistics(p: VcmParams, seeds: number[], nCycles: number, o: SweepOptions = SWEEP_DEFAULTS, masksFor?: (seed: number) => VcmMasks | undefined) {
+  const runs = seeds.map((s) => runCycles(p, s, nCycles, o, masksFor?.(s)));
+  const col = (f: (c: CycleRecord) => number) => runs.map((r) => r.cycles.map(f));
+  return {
+    runs,
+    vSet: variability(col((c) => c.vSet)), vReset: variability(col((c) => c.vReset)),
+    rOn: variability(col((c) => c.rOn)), rOff: variability(col((c) => c.rOff)), gapOff: variability(col((c) => c.gapOff)),
+    vForm: { mean: mean(runs.map((r) => r.vForm).filter(Number.isFinite)), d2d: cv(runs.map((r) => r.vForm).filter(Number.isFinite)), failed: runs.filter((r) => !Number.isFinite(r.vForm)).length },
+    events: runs.reduce((a, r) => a + r.events, 0),
+  };
+}

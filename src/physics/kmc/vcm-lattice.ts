@@ -1,0 +1,237 @@
+/**
+ * VCM lattice KMC (models.md §10.2): oxygen vacancies on an nx-by-nz square lattice (spacing a)
+ * between an inert bottom electrode (row -1) and an oxygen-exchange top electrode (row nz).
+ *
+ * Events and rates (Gamma = nu exp(-(E - dE)/kB T), lowering dE capped at E):
+ *   hop k -> k'          E_hop(k) (+ E_lat sideways) - z q a E_par / 2   (E_par: field along the hop)
+ *   generation (empty)   E_gen(k) - gamma |E| - eNbrZ n_z - eNbrX n_x   (Frenkel pair, O ion to the
+ *                        anode; n_z, n_x occupied vertical / lateral neighbours or electrodes:
+ *                        bond weakening next to vacancies, which makes generation percolate)
+ *   recombination (V)    E_rec    - gamma E_up, times exp(-(depth from top)/lambdaRec)
+ *                        (O ions return from the top electrode under reverse bias; needs oxygen > 0)
+ *   injection  (top row, empty)   E_ex - z q a E_z / 2      (vacancy from the reservoir, top positive)
+ *   extraction (top row, vacancy) E_ex + z q a E_z / 2      (vacancy into the reservoir, top negative)
+ * Every `updateEvery` events (and at each voltage step) the potential (resistor network: site
+ * conductance gV for a vacancy, gO for oxide, gM for metal mask sites) and the steady temperature
+ * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
+ * all rates are rebuilt; between updates a changed site refreshes its own and its neighbours'
+ * events in O(log n) each.
+ * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers E_gen by its value and E_hop by a
+ * quarter of it (dislocation,
+ * SiGe); `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
+ * local field enhancement); `contact` restricts the top electrode's electrical and ionic contact
+ * to some columns (nanopore in an ion-blocking graphene layer, graphene-edge electrode).
+ * @module physics/kmc/vcm-lattice
+ */
+import { KB, Q } from '../../units/constants.js';
+import type { Rng } from '../../rng/rng.js';
+import { Fenwick } from './fenwick.js';
+import { drawEvent, type KmcDraw } from './gillespie.js';
+import { makeStencil, clearStencil, addFace, type Stencil5 } from '../linear/stencil.js';
+import { KrylovWork, pcg } from '../linear/krylov.js';
+
+/** Parameters of the VCM lattice (SI). */
+export interface VcmParams {
+  nx: number; nz: number; a: number; nu: number; t0: number; zIon: number;
+  eHop: number; eLat: number; eGen: number; eRec: number; eEx: number; gammaGen: number; lambdaRec: number; eNbrZ: number; eNbrX: number;
+  gV: number; gO: number; gM: number; kappa: number; heatSpread: number;
+  fill0: number; rSeries: number; compliance: number; updateEvery: number;
+}
+
+/**
+ * Defaults (hand-calibrated, not fitted): generation 2.4 eV with a 1.84 e nm bond-polarisation
+ * factor and 0.6 eV lowering next to a vacancy / electrode along z, so that forming happens near
+ * 2-3 V on a 10 V/s sweep over 5 nm as a single percolating filament; hop 1.2 eV,
+ * recombination 1.2 eV (models.md §9.2 ranges 0.6-1.5 eV); site conductances 2 mS / 1 nS.
+ */
+export const VCM_DEFAULTS: VcmParams = {
+  nx: 20, nz: 10, a: 0.5e-9, nu: 1e13, t0: 300, zIon: 2,
+  eHop: 1.2 * Q, eLat: 0, eGen: 2.4 * Q, eRec: 1.2 * Q, eEx: 1.2 * Q, gammaGen: 1.84 * Q * 1e-9, lambdaRec: 2, eNbrZ: 0.6 * Q, eNbrX: 0,
+  gV: 2e-3, gO: 1e-9, gM: 1e-2, kappa: 3, heatSpread: 20,
+  fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 100,
+};
+
+/** Confinement masks (length nx*nz except contact: length nx). */
+export interface VcmMasks { eaDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array }
+
+const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
+
+/** A VCM lattice device with its KMC state. */
+export class VcmLattice {
+  readonly p: VcmParams; readonly m: number;
+  readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
+  readonly eaDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
+  t = 0; v = 0; current = 0; g = 0; events = 0;
+  /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
+  oxygen = 0;
+  private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
+  private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
+  private readonly draw: KmcDraw = { event: -1, dt: 0 };
+  private sinceUpdate = 0; private vSource = 0;
+
+  constructor(p: VcmParams, rng: Rng, masks: VcmMasks = {}) {
+    this.p = p;
+    const m = (this.m = p.nx * p.nz);
+    this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
+    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
+    this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1);
+    this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
+    this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
+    for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
+  }
+
+  /**
+   * Tunnelling gap (m): distance from the top of the tallest vacancy cluster connected to the
+   * bottom electrode (4-neighbour) to the top electrode; 0 when the filament bridges.
+   */
+  filamentGap(): number {
+    const { nx, nz } = this.p;
+    const seen = new Uint8Array(this.m), stack: number[] = [];
+    let top = -1;
+    for (let i = 0; i < nx; i++) if (this.occ[i] || this.metal[i]) { seen[i] = 1; stack.push(i); }
+    while (stack.length) {
+      const k = stack.pop()!;
+      const i = k % nx, j = (k - i) / nx;
+      if (j > top) top = j;
+      const nb = [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, j < nz - 1 ? k + nx : -1];
+      for (const q of nb) if (q >= 0 && !seen[q] && (this.occ[q] || this.metal[q])) { seen[q] = 1; stack.push(q); }
+    }
+    return (nz - 1 - top) * this.p.a;
+  }
+
+  /** Vacancy count. */
+  vacancies(): number { let s = 0; for (let k = 0; k < this.m; k++) s += this.occ[k]; return s; }
+
+  /** Solve potential (unit voltage, scaled by the circuit) and temperature; rebuild all rates. */
+  solveFields(vSource: number): void {
+    this.vSource = vSource;
+    const { p, A, b, psi, gs, T, power } = this;
+    const { nx, nz } = p;
+    for (let k = 0; k < this.m; k++) gs[k] = this.metal[k] ? p.gM : this.occ[k] ? p.gV : p.gO;
+    clearStencil(A); b.fill(0);
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) addFace(A, k, k + 1, 1 / (0.5 / gs[k] + 0.5 / gs[k + 1]), 'x');
+      if (j < nz - 1) addFace(A, k, k + nx, 1 / (0.5 / gs[k] + 0.5 / gs[k + nx]), 'z');
+    }
+    let gTopSum = 0;
+    for (let i = 0; i < nx; i++) {
+      A.c[i] += 2 * gs[i];
+      const kt = (nz - 1) * nx + i;
+      if (this.contact[i]) { A.c[kt] += 2 * gs[kt]; b[kt] += 2 * gs[kt]; gTopSum += 1; }
+    }
+    pcg(A, b, psi, this.W, 1e-10, 2000);
+    let g = 0;
+    for (let i = 0; i < nx; i++) { const kt = (nz - 1) * nx + i; if (this.contact[i]) g += 2 * gs[kt] * (1 - psi[kt]); }
+    this.g = g;
+    let cur = vSource * g / (1 + p.rSeries * g);
+    if (cur > p.compliance) cur = p.compliance;
+    const vd = g > 0 ? cur / g : 0;
+    this.v = vd; this.current = cur;
+    for (let k = 0; k < this.m; k++) { psi[k] *= vd; power[k] = 0; }
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + 1]) * (psi[k] - psi[k + 1]) ** 2; power[k] += q; power[k + 1] += q; }
+      if (j < nz - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + nx]) * (psi[k] - psi[k + nx]) ** 2; power[k] += q; power[k + nx] += q; }
+    }
+    for (let i = 0; i < nx; i++) { power[i] += 2 * gs[i] * psi[i] ** 2; const kt = (nz - 1) * nx + i; if (this.contact[i]) power[kt] += 2 * gs[kt] * (vd - psi[kt]) ** 2; }
+    // steady heat on the same lattice: bond conductance kappa a (slab of depth a)
+    clearStencil(A);
+    const gk = p.kappa * p.a * p.heatSpread; // slab of depth a, times the 3D spreading factor
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      b[k] = power[k];
+      if (i < nx - 1) addFace(A, k, k + 1, gk, 'x');
+      if (j < nz - 1) addFace(A, k, k + nx, gk, 'z');
+    }
+    for (let i = 0; i < nx; i++) { A.c[i] += 2 * gk; b[i] += 2 * gk * p.t0; const kt = (nz - 1) * nx + i; A.c[kt] += 2 * gk; b[kt] += 2 * gk * p.t0; }
+    pcg(A, b, T, this.W, 1e-10, 2000);
+    void gTopSum;
+    for (let k = 0; k < this.m; k++) this.refreshSite(k, true);
+    this.tree.rebuild();
+    this.sinceUpdate = 0;
+  }
+
+  private put(raw: boolean, e: number, r: number): void {
+    if (raw) this.tree.setRaw(e, r); else this.tree.set(e, r);
+  }
+
+  private rate(e0: number, lowering: number, T: number): number {
+    let low = lowering;
+    if (low > e0) low = e0;
+    return this.p.nu * Math.exp(-(e0 - low) / (KB * T));
+  }
+
+  /** Recompute the NEV event rates of site k. */
+  private refreshSite(k: number, raw: boolean): void {
+    const { p, occ, psi, T } = this;
+    const { nx, nz } = p;
+    const i = k % nx, j = (k - i) / nx;
+    const base = k * NEV;
+    const zqa2 = (p.zIon * Q * p.a) / 2;
+    if (this.metal[k]) { for (let e = 0; e < NEV; e++) this.put(raw, base + e, 0); return; }
+    const ez = ((j > 0 ? psi[k - nx] : 0) - (j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k])) / (2 * p.a); // upward field
+    const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
+    const eabs = Math.sqrt(ex * ex + ez * ez);
+    if (occ[k]) {
+      const eh = p.eHop - 0.25 * this.eaDrop[k]; // the mask lowers migration by a quarter of the generation drop
+      for (let d = 0; d < 4; d++) {
+        const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
+        if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }
+        const epar = (psi[k] - psi[q]) / p.a;
+        const e0 = (d < 2 ? eh + p.eLat : eh);
+        this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
+      }
+      this.put(raw, base + 4, 0);
+      this.put(raw, base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
+    } else {
+      for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
+      const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
+      const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
+      const eg = p.eGen - this.eaDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
+      this.put(raw, base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
+      this.put(raw, base + 5, 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
+    }
+  }
+
+  private touch(k: number): void {
+    const { nx, nz } = this.p;
+    const i = k % nx, j = (k - i) / nx;
+    this.refreshSite(k, false);
+    if (i > 0) this.refreshSite(k - 1, false);
+    if (i < nx - 1) this.refreshSite(k + 1, false);
+    if (j > 0) this.refreshSite(k - nx, false);
+    if (j < nz - 1) this.refreshSite(k + nx, false);
+  }
+
+  /**
+   * Run events for a duration at fixed source voltage (fields re-solved every updateEvery
+   * events). Returns the number of events executed.
+   */
+  advance(duration: number, rng: Rng, maxEvents = 1e6): number {
+    const tEnd = this.t + duration;
+    let nEv = 0;
+    while (nEv < maxEvents) {
+      const d = drawEvent(this.tree, rng, this.draw);
+      if (d.event < 0 || this.t + d.dt > tEnd) { this.t = tEnd; break; }
+      this.t += d.dt;
+      const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
+      const { nx } = this.p;
+      if (e < 4) {
+        const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
+        this.occ[k] = 0; this.occ[q] = 1; this.touch(k); this.touch(q);
+      } else if (e === 4) {
+        this.occ[k] = 1; this.oxygen++; this.touch(k);
+      } else if (e === 5) {
+        if (this.oxygen > 0) { this.occ[k] = 0; this.oxygen--; this.touch(k); }
+      } else {
+        this.occ[k] = this.occ[k] ? 0 : 1; this.touch(k);
+      }
+      nEv++; this.events++;
+      if (++this.sinceUpdate >= this.p.updateEvery) this.solveFields(this.vSource);
+    }
+    return nEv;
+  }
+}

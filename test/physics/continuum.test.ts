@@ -1,0 +1,82 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ContinuumSolver } from '../../src/physics/continuum/solver.js';
+import { resolveContinuumParams } from '../../src/physics/continuum/params.js';
+import { runContinuum } from '../../src/physics/continuum/run.js';
+import { soretRing } from '../../src/physics/continuum/scenarios.js';
+import { SpecError } from '../../src/units/parse.js';
+
+test('closed film under bias and Joule heating conserves ions to round-off and keeps n >= 0', () => {
+  const p = resolveContinuumParams({ nx: 10, nz: 8, kEx: 0, n0: 1e26, compliance: 1 });
+  const s = new ContinuumSolver(p);
+  const n0 = s.totalIons();
+  const r = runContinuum(s, { waveform: { t: [0, 1e-6], v: [0, 1] }, tEnd: 1e-6, dtMax: 1, maxSteps: 3000 });
+  assert.ok(r.status === 'ok' || r.status === 'max-steps', r.message);
+  // exact conservation of the flux form; the residual comes from the BiCGSTAB tolerance
+  // (1e-13 relative per step) accumulated over the steps, so 1e-9 relative is a loose bound
+  assert.ok(Math.abs(s.totalIons() - n0) / n0 < 1e-9, `ions ${n0} -> ${s.totalIons()}`);
+  assert.ok(Math.max(...r.columns.tMax) > 310, 'the run must actually heat and move ions');
+  for (let k = 0; k < s.m; k++) assert.ok(s.n[k] >= 0);
+});
+
+test('diffusion of a cosine mode: decay rate converges at second order in the grid spacing', () => {
+  const errs: number[] = [];
+  for (const nx of [8, 16, 32]) {
+    const p = resolveContinuumParams({ geometry: 1, nx, nz: 3, kEx: 0, nSeed: 0, soret: 0 });
+    const s = new ContinuumSolver(p);
+    const W = p.width, A = 0.1 * p.nMax, nb = 0.3 * p.nMax;
+    for (let k = 0; k < s.m; k++) s.n[k] = nb + A * Math.cos(Math.PI * s.xc[k] / W);
+    const D = 0.5 * p.a * p.a * p.nu * Math.exp(-p.ea / (1.380649e-23 * p.t0));
+    const lam = D * (Math.PI / W) ** 2;
+    const tEnd = 0.5 / lam, steps = 4000, dt = tEnd / steps;
+    for (let n = 0; n < steps; n++) s.step(0, dt, 1);
+    // amplitude by projection on the cosine
+    let num = 0, den = 0;
+    for (let i = 0; i < nx; i++) { const c = Math.cos(Math.PI * s.xc[i] / W); num += (s.n[i] - nb) * c; den += c * c; }
+    const amp = num / den;
+    // backward Euler with these steps is exact for the discrete decay (1 + lam_h dt)^-N; compare
+    // against the continuous decay and accept the small time error (lam dt = 1.25e-4)
+    errs.push(Math.abs(amp / (A * Math.exp(-lam * tEnd)) - 1));
+  }
+  const order1 = Math.log2(errs[0] / errs[1]), order2 = Math.log2(errs[1] / errs[2]);
+  // second-order finite volumes; the fixed time error (~6e-5) bends the finest pair a little
+  assert.ok(order1 > 1.8 && order1 < 2.3, `orders ${order1}, ${order2}; errors ${errs}`);
+  assert.ok(order2 > 1.6, `orders ${order1}, ${order2}; errors ${errs}`);
+});
+
+test('Joule heating of a uniform resistor: analytic parabolic profile, second-order grid convergence', () => {
+  const errs: number[] = [];
+  for (const nz of [8, 16, 32]) {
+    const p = resolveContinuumParams({ geometry: 1, nx: 3, nz, kEx: 0, nSeed: 0, n0: 0, ea: '3 eV', eAc: 0, lorenz: 0, rSeries: 0, compliance: 1, sigmaIns: 1e3 });
+    const s = new ContinuumSolver(p);
+    for (let n = 0; n < 5; n++) s.step(0.5, 10, 1); // backward Euler with dt >> thermal time: steady state
+    const L = p.thickness, E = 0.5 / L, q = p.sigmaIns * E * E;
+    const tEdge = p.t0 + q * L / (2 * p.hB);
+    let err = 0;
+    for (let j = 0; j < s.nz; j++) {
+      const z = s.zc[j * s.nx];
+      err = Math.max(err, Math.abs(s.T[j * s.nx] - (tEdge + q / (2 * p.kappa) * z * (L - z))));
+    }
+    errs.push(err);
+  }
+  const o1 = Math.log2(errs[0] / errs[1]), o2 = Math.log2(errs[1] / errs[2]);
+  // interior fluxes are exact for a quadratic; the half-cell at each Robin boundary is O(h^2)
+  assert.ok(o1 > 1.8 && o2 > 1.8, `orders ${o1}, ${o2}; max errors ${errs} K`);
+});
+
+test('Soret flux makes a vacancy-depleted (oxygen-rich) ring around the enriched hot core', () => {
+  const p = resolveContinuumParams({ nx: 16, nz: 8 });
+  const on = soretRing(p, { v: 0.8, duration: 2e-6 });
+  const off = soretRing({ ...p, soret: 0 }, { v: 0.8, duration: 2e-6 });
+  assert.ok(on.metrics.tMax > 400, `core must be hot, got ${on.metrics.tMax} K`);
+  assert.ok(on.metrics.ringMinRatio < 0.99, `ring depletion ${on.metrics.ringMinRatio}`);
+  assert.ok(on.metrics.coreRatio > off.metrics.coreRatio, 'Soret enriches the core');
+  assert.ok(on.metrics.ringMinRatio < off.metrics.ringMinRatio, 'without Soret the ring is weaker');
+  assert.ok(Math.abs(on.ionsAfter - on.ionsBefore) / on.ionsBefore < 1e-9);
+});
+
+test('bad parameter names and units raise SpecError naming the path', () => {
+  assert.throws(() => resolveContinuumParams({ ea: '3 V' }, 'filament.set'), (e: unknown) => e instanceof SpecError && /filament\.set\.ea/.test((e as Error).message));
+  assert.throws(() => resolveContinuumParams({ bogus: 1 }), SpecError);
+  assert.throws(() => resolveContinuumParams({ nx: 2.5 }), SpecError);
+});

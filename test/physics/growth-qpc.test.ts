@@ -1,0 +1,27 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ECM_DEFAULTS, ecmGrow, classifyGrowth } from '../../src/physics/kmc/ecm-lattice.js';
+import { QPC_DEFAULTS, qpcHistogram } from '../../src/physics/kmc/qpc.js';
+import { G0 } from '../../src/units/constants.js';
+
+test('ECM growth origin follows ion mobility vs redox rate (review section 2.1)', () => {
+  // seeded runs on a small lattice; the early-metal centroid is a height fraction in [0, 1]
+  const p = { ...ECM_DEFAULTS, nx: 16, nz: 12 };
+  for (const seed of [1, 2]) {
+    const slow = ecmGrow({ ...p, mobility: 1e-3, redox: 1e2 }, seed);
+    const fast = ecmGrow({ ...p, mobility: 1, redox: 1 }, seed);
+    assert.equal(classifyGrowth(slow).origin, 'active', `low mobility: early centroid ${slow.earlyCentroid}`);
+    assert.equal(classifyGrowth(fast).origin, 'inert', `high mobility: early centroid ${fast.earlyCentroid}`);
+    assert.ok(slow.bridged && fast.bridged, 'both filaments bridge the electrodes');
+  }
+});
+
+test('weak-programming conductance histogram peaks at integer and half-integer multiples of G0 (B4)', () => {
+  const h = qpcHistogram(QPC_DEFAULTS, Array.from({ length: 300 }, (_, k) => k + 1));
+  // measurements.md B4: peaks at n G0 within +-10 %; the leakage (1 uS = 0.013 G0) and the
+  // 0.1 G0 bins bound the offset well inside that band
+  for (const n of [1, 2, 3]) assert.ok(h.peaks.some((x) => Math.abs(x - n) <= 0.1 * n), `no peak near ${n} G0: ${h.peaks}`);
+  assert.ok(h.peaks.some((x) => Math.abs(x - 1.5) <= 0.1), `no half-integer peak: ${h.peaks}`);
+  for (const g of h.finals) assert.ok(Number.isFinite(g) && g >= 0);
+  assert.ok(Math.abs(G0 - 7.748091729e-5) < 1e-13);
+});

@@ -14,6 +14,7 @@ import type { ResolvedParams } from '../devices/params.js';
 import { SpecError } from '../units/parse.js';
 import { num, spiceModels, spiceTemplate, type ExpressionModel } from './spice-templates.js';
 import type { CrossbarLayout, CrossbarDrive } from './crossbar-geometry.js';
+import './spice-templates-threshold.js';
 
 /** Expressions of one device with resolved parameters. */
 export function deviceExpressions(model: DeviceModel, resolved: ResolvedParams): ExpressionModel {

@@ -11,7 +11,8 @@ import type { DeviceModel } from '../devices/contract.js';
 
 /** A model written as expressions. */
 export interface ExpressionModel {
-  states: { name: string; init: number; min: number; max: number }[];
+  /** Exported states; `scale` (default 1): exported value = model state * scale (keeps node voltages of order 1). */
+  states: { name: string; init: number; min: number; max: number; scale?: number }[];
   /** Device current I(V, states). */
   current: string;
   /** d state / dt for each state. */

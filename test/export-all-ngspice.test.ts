@@ -95,3 +95,12 @@ test('export vteam-memtorch: standard sweep in ngspice matches nanoionics', { sk
 test('export yakopcic-knowm: standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
   crossCheck('yakopcic-knowm', {}, sweepPoints(1, -1, 0.02), 0.02 / 2000);
 });
+test('export stanford-hfox-v1 (sinh kinetics, quasi-static T): standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
+  crossCheck('stanford-hfox-v1', {}, sweepPoints(1.6, -1.6, 1), 1 / 2000);
+});
+test('export asu-hfox-thermal (generation-recombination, dynamic T state): RESET pulse in ngspice matches nanoionics', { skip: SKIP }, () => {
+  // from g = 0.6 nm, -1.5 V with 1 ns edges for 50 ns: the gap opens to ~0.91 nm while T follows
+  // |VI| R_th up to ~410 K (tau_th 0.23 ns resolved by the 0.02 ns step cap); a SET pulse without
+  // the preset's 200 uA compliance runs away thermally (T > 7000 K) and tests nothing useful
+  crossCheck('asu-hfox-thermal', { gini: '0.6 nm' }, [[0, 0], [1e-9, -1.5], [51e-9, -1.5], [52e-9, 0], [60e-9, 0]], 0.02e-9);
+});

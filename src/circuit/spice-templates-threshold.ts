@@ -44,14 +44,16 @@ registerSpiceTemplate('stanford-pku', (p) => {
   const cur = `(${num(p.i0)}*exp(-${g}/${num(p.g0)})*${limsinhE(`{V}/${num(p.v0)}`)})`;
   const dyn = p.thermal === 1;
   const T = dyn ? '{s:T}' : `(${num(p.t0)}+abs({V}*${cur})*${num(p.rth)})`;
-  const kT = `(${num(KB)}*max(${T},1))`;
+  // energies in eV: ngspice's B-source division adds a tiny fudge to the denominator, which
+  // shifts a quotient of order 1e-29 J (a0 q / (tox kT) in SI) by 4e-4 relative
+  const kT = `(${num(KB / Q)}*max(${T},1))`;
   const g0v = `(${num(p.gamma0r)}+${num(p.gamma0 - p.gamma0r)}*${sstepE('{V}', 1e-3)})`;
   let gam = `(${g0v}-${num(p.beta)}*${powE(`${g}/${num(p.g1)}`, p.alpha)})`;
   if (p.fmin > 0) gam = `(${gam}*${sstepE(`abs(${gam}*{V})/${num(p.tox)}-${num(p.fmin)}`, p.fminEps * p.fmin)})`;
-  const u = `(${gam}*${num(p.a0 * Q)}*{V}/(${num(p.tox)}*${kT}))`;
+  const u = `(${gam}*${num(p.a0 / p.tox)}*{V}/${kT})`;
   const rate = p.kinetics === 0
-    ? `(${num(-p.vel0)}*exp(${num(-p.ea)}/${kT})*${limsinhE(u)})`
-    : `(${num(-p.vel0)}*(${limexpE(`${num(-p.ea)}/${kT}+${u}`)}-${limexpE(`${num(-p.ear)}/${kT}-${u}`)}))`;
+    ? `(${num(-p.vel0)}*exp(${num(-p.ea / Q)}/${kT})*${limsinhE(u)})`
+    : `(${num(-p.vel0)}*(${limexpE(`${num(-p.ea / Q)}/${kT}+${u}`)}-${limexpE(`${num(-p.ear / Q)}/${kT}-${u}`)}))`;
   const states = [{ name: 'g', init: p.gini * NM, min: 0, max: 1e-7 * NM, scale: NM }];
   const rhs = [`${num(NM)}*${boundGateE(rate, g, p.gmin, p.gmax, p.gEps)}`];
   if (dyn) {

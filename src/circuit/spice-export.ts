@@ -15,6 +15,7 @@ import { SpecError } from '../units/parse.js';
 import { num, spiceModels, spiceTemplate, type ExpressionModel } from './spice-templates.js';
 import type { CrossbarLayout, CrossbarDrive } from './crossbar-geometry.js';
 import './spice-templates-threshold.js';
+import './spice-templates-relax.js';
 
 /** Expressions of one device with resolved parameters. */
 export function deviceExpressions(model: DeviceModel, resolved: ResolvedParams): ExpressionModel {

@@ -40,3 +40,14 @@ export function powE(u: string, a: number): string {
   if (Number.isInteger(a) && a >= 1 && a <= 8) return Array.from({ length: a }, () => `(${u})`).join('*');
   return `pow(max(${u},0),${num(a)})`;
 }
+/** wall(rate, x, lo, hi, d) of math/smooth (hard-walled tanh gate). */
+export function wallE(rate: string, x: string, lo: number, hi: number, d: number): string {
+  return `((${rate}) > 0 ? (${rate})*tanh((${num(hi)}-(${x}))/${num(d)}) : (${rate})*tanh(((${x})-${num(lo)})/${num(d)}))`;
+}
+/**
+ * softplus(x, eps) of math/smooth. `ln` is the natural logarithm in both dialects (Verilog-A's
+ * `log` is base 10); ln(1 + e^z) differs from log1p(e^z) by < 1e-16 absolute.
+ */
+export function softplusE(x: string, eps: number): string {
+  return `((${x})/${num(eps)} > 35 ? (${x}) : ${num(eps)}*ln(1+exp(min((${x})/${num(eps)},35))))`;
+}

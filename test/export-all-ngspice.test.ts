@@ -124,3 +124,7 @@ test('export nbo2-pickett2013 (mott-thermal): standard sweep in ngspice matches 
   // far beyond melting (T ~ 1.4e4 K): this checks the exported equations, not the physics.
   crossCheck('nbo2-pickett2013', {}, sweepPoints(1.2, -1.2, 1e-5), 1e-5 / 10000);
 });
+test('export ta2o5-zhu2017 (metaplastic-filament: p, l, w, T): standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
+  // h = 0.25 us against tau_th = 150 ns: ngspice adapts its step below h where T moves fast
+  crossCheck('ta2o5-zhu2017', {}, sweepPoints(1.2, -1.2, 1e-3), 1e-3 / 4000);
+});

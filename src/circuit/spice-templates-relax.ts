@@ -66,3 +66,22 @@ registerSpiceTemplate('mott-thermal', (p) => {
   }
   return { states, current: cap ? `(({V}-{s:vc})/${num(p.rs)})` : `({V}/(${num(p.rs)}+${R}))`, rhs };
 });
+
+registerSpiceTemplate('metaplastic-filament', (p) => {
+  const pos = '{s:p}', l = '{s:l}', w = '{s:w}', t0 = num(p.t0);
+  const kT = `(${num(KB / Q)}*max({s:T},1))`;
+  const gt = `max(1-${pos}-0.5*${l},0)`, gb = `max(${pos}-0.5*${l},0)`;
+  const R = `((${num(p.rf)}+${num(p.rg)}*((exp(${gt}/${num(p.lambda)})-1)+(exp(${gb}/${num(p.lambda)})-1)))/max(${w},1e-6))`;
+  const ratP = `(${num(p.nuP)}*${limexpE(`-${num(p.eP / Q)}/${kT}`)}*${limsinhE(`{V}/${num(p.vP)}`)})`;
+  const ratL = `(${num(p.nuL)}*${limexpE(`-${num(p.eL / Q)}/${kT}`)}*${limsinhE(`{V}/${num(p.vL)}`)})`;
+  const theta = `(${softplusE(`{s:T}-${t0}`, 1)}/${num(p.dTw)})`;
+  // wall bounds of p move with l: [l/2, 1 - l/2]
+  const wallP = `((-${ratP}) > 0 ? (-${ratP})*tanh(((1-0.5*${l})-${pos})/${num(p.d)}) : (-${ratP})*tanh((${pos}-0.5*${l})/${num(p.d)}))`;
+  return {
+    states: [{ name: 'p', init: p.p0, min: 0, max: 1 }, { name: 'l', init: p.l0, min: 0, max: 1 }, { name: 'w', init: p.w0, min: 0, max: 1 }, { name: 'T', init: p.t0, min: 0, max: 1e4 }],
+    current: `({V}/${R})`,
+    rhs: [wallP, wallE(ratL, l, p.lMin, p.lMax, p.d),
+      `${num(p.nuW)}*${limexpE(`-${num(p.eW / Q)}/${kT}`)}*(${theta}*(1-${w})-(${w}-${num(p.wMin)}))`,
+      `{V}*{V}/${R}*${num(1 / p.cth)}-({s:T}-${t0})*${num(1 / p.tauTh)}`],
+  };
+});

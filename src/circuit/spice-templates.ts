@@ -13,6 +13,13 @@ import type { DeviceModel } from '../devices/contract.js';
 export interface ExpressionModel {
   /** Exported states; `scale` (default 1): exported value = model state * scale (keeps node voltages of order 1). */
   states: { name: string; init: number; min: number; max: number; scale?: number }[];
+  /**
+   * Algebraic internal nodes (optional): each unknown `{s:NAME}` is the voltage of an internal
+   * node that satisfies `residual = 0` (a B-source injecting the residual, which must decrease
+   * as the node voltage rises, so that it acts as a positive conductance); ngspice and a
+   * Verilog-A simulator solve it with the circuit's Newton iteration.
+   */
+  nodes?: { name: string; residual: string; init: number }[];
   /** Device current I(V, states). */
   current: string;
   /** d state / dt for each state. */

@@ -128,3 +128,6 @@ test('export ta2o5-zhu2017 (metaplastic-filament: p, l, w, T): standard sweep in
   // h = 0.25 us against tau_th = 150 ns: ngspice adapts its step below h where T moves fast
   crossCheck('ta2o5-zhu2017', {}, sweepPoints(1.2, -1.2, 1e-3), 1e-3 / 4000);
 });
+test('export ag-sio2-pt (ecm-kinetic, smooth staircase; overpotential as internal node): one sweep cycle in ngspice matches nanoionics', { skip: SKIP }, () => {
+  crossCheck('ag-sio2-pt', {}, sweepPoints(1, -1, 1, 1), 1 / 4000);
+});

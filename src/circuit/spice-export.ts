@@ -16,6 +16,7 @@ import { num, spiceModels, spiceTemplate, type ExpressionModel } from './spice-t
 import type { CrossbarLayout, CrossbarDrive } from './crossbar-geometry.js';
 import './spice-templates-threshold.js';
 import './spice-templates-relax.js';
+import './spice-templates-ecm.js';
 
 /** Expressions of one device with resolved parameters. */
 export function deviceExpressions(model: DeviceModel, resolved: ResolvedParams): ExpressionModel {

@@ -131,3 +131,6 @@ test('export ta2o5-zhu2017 (metaplastic-filament: p, l, w, T): standard sweep in
 test('export ag-sio2-pt (ecm-kinetic, smooth staircase; overpotential as internal node): one sweep cycle in ngspice matches nanoionics', { skip: SKIP }, () => {
   crossCheck('ag-sio2-pt', {}, sweepPoints(1, -1, 1, 1), 1 / 4000);
 });
+test('export jart-hfo2-cuppers2019 (jart-vcm; V_S and T as internal nodes): standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
+  crossCheck('jart-hfo2-cuppers2019', {}, sweepPoints(-1.2, 1.5, 2, 1), 2 / 4000);
+});

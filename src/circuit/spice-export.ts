@@ -17,6 +17,7 @@ import type { CrossbarLayout, CrossbarDrive } from './crossbar-geometry.js';
 import './spice-templates-threshold.js';
 import './spice-templates-relax.js';
 import './spice-templates-ecm.js';
+import './spice-templates-jart.js';
 
 /** Expressions of one device with resolved parameters. */
 export function deviceExpressions(model: DeviceModel, resolved: ResolvedParams): ExpressionModel {

@@ -134,3 +134,14 @@ test('export ag-sio2-pt (ecm-kinetic, smooth staircase; overpotential as interna
 test('export jart-hfo2-cuppers2019 (jart-vcm; V_S and T as internal nodes): standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
   crossCheck('jart-hfo2-cuppers2019', {}, sweepPoints(-1.2, 1.5, 2, 1), 2 / 4000);
 });
+test('export ag-asi-jo2010 (data-driven, tabulated monotone cubic): pulse train in ngspice matches nanoionics', { skip: SKIP }, () => {
+  // 8 potentiating (+3.2 V) then 8 depressing (-2.8 V) reference pulses of 300 us, 10 us edges, 200 us gaps
+  const pts: Array<[number, number]> = [[0, 0]];
+  let t = 0;
+  for (let k = 0; k < 16; k++) {
+    const a = k < 8 ? 3.2 : -2.8;
+    pts.push([t + 10e-6, a], [t + 310e-6, a], [t + 320e-6, 0], [t + 520e-6, 0]);
+    t += 520e-6;
+  }
+  crossCheck('ag-asi-jo2010', {}, pts, 2e-6);
+});

@@ -18,6 +18,7 @@ import './spice-templates-threshold.js';
 import './spice-templates-relax.js';
 import './spice-templates-ecm.js';
 import './spice-templates-jart.js';
+import './spice-templates-table.js';
 
 /** Expressions of one device with resolved parameters. */
 export function deviceExpressions(model: DeviceModel, resolved: ResolvedParams): ExpressionModel {

@@ -5,6 +5,7 @@
  * @module circuit/spice-templates-threshold
  */
 import { KB, Q } from '../units/constants.js';
+import { SpecError } from '../units/parse.js';
 import { num, registerSpiceTemplate } from './spice-templates.js';
 import { boundGateE, limexpE, limsinhE, powE, sstepE } from './spice-expr.js';
 
@@ -39,7 +40,8 @@ registerSpiceTemplate('yakopcic', (p) => {
 
 registerSpiceTemplate('stanford-pku', (p) => {
   // gap in nm; the temperature (K) is a state only in the dynamic thermal mode. The Euler-
-  // Maruyama gap noise (sigmaG > 0) is a random jump process and is not exported.
+  // Maruyama gap noise (sigmaG > 0) is a random jump process and is refused.
+  if (p.sigmaG > 0) throw new SpecError('export', `sigmaG=${p.sigmaG}`, "sigmaG=0: the gap noise draws Euler-Maruyama increments from the spec's random stream, which a behavioural netlist cannot reproduce");
   const g = `({s:g}/${num(NM)})`;
   const cur = `(${num(p.i0)}*exp(-${g}/${num(p.g0)})*${limsinhE(`{V}/${num(p.v0)}`)})`;
   const dyn = p.thermal === 1;

@@ -100,7 +100,7 @@ registerSpiceTemplate('filament-growth', (p) => {
   const rate = `(${num(p.alpha)}*${vn}*${g(p.h1, p.sigmaG)}*0.5*(1+tanh((${icc}-abs(${i0}))/${num(0.05 * p.icc)}))-${num(p.beta)}*(${hc}/${hm})*${g(p.h2, p.sigmaD)})`;
   const ew = num(p.eps * p.hmax);
   return {
-    states: [{ name: 'hn', init: p.h0 / p.hmax, min: 0, max: 1 }],
+    states: [{ name: 'hn', init: p.h0 / p.hmax, min: 0, max: 1, scale: 1 / p.hmax }],
     current: `(${i0}*pow(1+pow(abs(${i0})/${icc},${pl}),${num(-1 / p.pLim)}))`,
     rhs: [`((${rate})>0 ? (${rate})*tanh((${hm}-${H})/${ew}) : (${rate})*tanh(${H}/${ew}))/${hm}`],
   };

@@ -38,10 +38,8 @@ try {
   await page.waitForFunction("document.querySelectorAll('#maps svg').length === 3", null, { timeout: 300000 });
   await page.screenshot({ path: 'docs/screenshots/filament.png', fullPage: true });
   await page.goto(url + '?view=report');
-  for (const id of ['fig6b', 'fig7b', 'fig9-competition', 'fig13-selector']) {
-    await page.click(`#panel-${id} button.one`);
-    await page.waitForFunction(`!['not run', 'running…'].includes(document.querySelector('#panel-${id} .chip')?.textContent)`, null, { timeout: 240000 });
-  }
+  await page.click('#runall');
+  await page.waitForFunction("[...document.querySelectorAll('.chip')].every((c) => !['not run', 'running…'].includes(c.textContent))", null, { timeout: 600000 });
   await page.screenshot({ path: 'docs/screenshots/report.png', fullPage: true });
   console.log('screenshots written to docs/screenshots/');
 } finally {

@@ -17,3 +17,4 @@ export * as protocols from './protocols/index.js';
 export * as report from './report/index.js';
 export * as fit from './fit/index.js';
 export { VERSION } from './version.js';
+export * as memory from './memory/index.js';

@@ -67,3 +67,16 @@ test('models lists the catalogue and shows a model with its schema', () => {
   assert.equal(cli(['models', 'show', 'nope']).code, 2);
   for (const c of ['models', 'run']) assert.equal(cli([c, '--help']).code, 0);
 });
+
+test('reproduce --only memory writes the memory datasheets section, datasheet pages and summary rows', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'nano-rep-'));
+  const r = cli(['reproduce', '--only', 'memory', '--quick-datasheets', '--out', dir, '--json']);
+  assert.equal(r.code, 0, r.err);
+  const summary = JSON.parse(r.out);
+  assert.ok(summary.datasheets.length >= 3, 'three memory stacks');
+  for (const d of summary.datasheets) {
+    assert.ok(existsSync(join(dir, 'datasheets', `${d.preset}.html`)) && existsSync(join(dir, 'datasheets', `${d.preset}.json`)));
+    for (const c of d.criteria) assert.ok(['pass', 'fail', 'n/a'].includes(c.status));
+  }
+  assert.match(readFileSync(join(dir, 'index.html'), 'utf8'), /Memory figures of merit/);
+});

@@ -85,6 +85,11 @@ test('protocols view: change a parameter, run PPF, the plot has one point per in
   const first = Object.keys(r.tables)[0];
   assert.equal(csv, tableCsv(r.tables[first]));
   assert.equal(csv.trim().split('\n').length - 1, 6, 'one CSV row per interval');
+  // the downloaded spec is what the CLI runs (nanoionics run/protocol SPEC): same numbers
+  const [sdl] = await Promise.all([page.waitForEvent('download'), page.click('#protocol button[data-x="spec"]')]);
+  const spec = JSON.parse(readFileSync((await sdl.path())!, 'utf8'));
+  const again = runProtocolSpec(spec);
+  assert.equal(tableCsv(again.tables[Object.keys(again.tables)[0]]), csv);
   // one plotted marker per interval on the PPF curve
   const markers = await page.locator('#protocol .plot svg circle').count();
   assert.ok(markers >= 6, `markers ${markers}`);

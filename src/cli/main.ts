@@ -15,6 +15,8 @@ import { reproduceCommand } from './commands/reproduce.js';
 import { filamentCommand } from './commands/filament.js';
 import { crossbarCommand } from './commands/crossbar.js';
 import { exportCommand } from './commands/export.js';
+import { datasheetCommand } from './commands/datasheet.js';
+import '../memory/as-protocol.js'; // registers the memory protocols with `nanoionics protocol`
 
 // One line per command, in the order of the help listing.
 const COMMANDS: Command[] = [];
@@ -23,6 +25,7 @@ COMMANDS.push(runCommand);
 COMMANDS.push(protocolCommand);
 COMMANDS.push(reproduceCommand);
 COMMANDS.push(fitCommand);
+COMMANDS.push(datasheetCommand);
 COMMANDS.push(labCommand);
 COMMANDS.push(filamentCommand);
 COMMANDS.push(crossbarCommand);

@@ -22,6 +22,7 @@ import { metaplasticFilament, metaplasticFilamentPresets } from './models/metapl
 import { liReservoir, liReservoirPresets } from './models/li-reservoir.js';
 import { modulatoryFilament, modulatoryFilamentPresets } from './models/modulatory-filament.js';
 import { dataDriven, dataDrivenPresets } from './models/data-driven.js';
+import { activatedFilament, activatedFilamentPresets } from './models/activated-filament.js';
 
 // One line per model file; keep the lists in step.
 const MODELS: DeviceModel[] = [];
@@ -33,6 +34,7 @@ MODELS.push(woxDu, woxChang, thermalSecondOrder); PRESETS.push(...woxDuPresets, 
 MODELS.push(diffusive, filamentGrowth, metaplasticFilament); PRESETS.push(...diffusivePresets, ...filamentGrowthPresets, ...metaplasticFilamentPresets);
 MODELS.push(ecmKinetic); PRESETS.push(...ecmKineticPresets);
 MODELS.push(dataDriven); PRESETS.push(...dataDrivenPresets);
+MODELS.push(activatedFilament); PRESETS.push(...activatedFilamentPresets);
 
 const modelById = new Map<string, DeviceModel>();
 const presetById = new Map<string, Preset>();

@@ -31,6 +31,12 @@ import { heterosynapticProtocol } from './heterosynaptic.js';
 
 const PROTOCOLS: Protocol[] = [ivProtocol, pulseResponseProtocol, retentionProtocol, stmLtmProtocol, ppfProtocol, srdpProtocol, stdpProtocol, metaplasticityProtocol, heterosynapticProtocol];
 
+/** Add a protocol from a later layer (memory); ids must be unique. */
+export function registerProtocol(p: Protocol): void {
+  if (PROTOCOLS.some((q) => q.id === p.id)) throw new Error(`protocol id ${p.id} registered twice`);
+  PROTOCOLS.push(p);
+}
+
 /** All protocols. */
 export function listProtocols(): Protocol[] { return [...PROTOCOLS]; }
 /** A protocol by id, or undefined. */

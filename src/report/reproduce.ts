@@ -18,12 +18,13 @@ export function listPanels(): PanelDef[] {
 }
 
 /**
- * Select panels by id or prefix: "fig6" selects fig6a ... fig6d, "fig7b" only that panel.
+ * Select panels by id or prefix: "fig6" selects fig6a ... fig6d, "fig7b" only that panel;
+ * no list selects every panel, an empty list none.
  * Unknown entries are a SpecError naming the known ids.
  */
 export function selectPanels(only?: string[]): PanelDef[] {
   const all = listPanels();
-  if (!only || !only.length) return all;
+  if (!only) return all;
   const out: PanelDef[] = [];
   for (const s of only) {
     const hit = all.filter((p) => p.id === s || p.id.startsWith(s));

@@ -4,6 +4,7 @@ import { readSpecFile, writeAtomic, columnsToCsv, toJson, gitCommit } from '../i
 import { resolveSpec } from '../../experiment/spec.js';
 import { simulate } from '../../experiment/run.js';
 import { specContext } from '../context.js';
+import { protocolCommand } from './protocol.js';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -12,6 +13,8 @@ const help = `nanoionics run SPEC [--out DIR] [--json]
 Run an experiment spec (YAML or JSON): a device (preset or model with parameter overrides and
 variability), an optional second device in series, the measurement circuit (series
 resistance, current compliance), a stimulus, solver settings, what to record and a seed.
+A spec with a \`protocol\` key (protocol, device, series, circuit, params, solver, seed) runs
+that protocol, as \`nanoionics protocol SPEC\` does.
 
 Options:
   --out DIR   write DIR/result.csv (the recorded columns) and DIR/result.json (metrics,
@@ -31,6 +34,8 @@ export const runCommand: Command = {
     if (values.help) { console.log(help); return 0; }
     if (positionals.length !== 1) throw new UsageError('usage: nanoionics run SPEC [--out DIR] [--json]');
     const raw = readSpecFile(positionals[0]);
+    // a protocol spec (DESIGN.md: `protocol: ppf` plus its params) runs through the protocol command
+    if (raw && typeof raw === 'object' && 'protocol' in (raw as object)) return protocolCommand.run(argv);
     const spec = resolveSpec(raw, specContext(positionals[0]));
     const t0 = performance.now();
     const res = simulate(spec, { onProgress: progressPrinter() });

@@ -145,3 +145,6 @@ test('export ag-asi-jo2010 (data-driven, tabulated monotone cubic): pulse train 
   }
   crossCheck('ag-asi-jo2010', {}, pts, 2e-6);
 });
+test('export taox-vcm-memory (activated-filament with Joule heating and wear): standard sweep in ngspice matches nanoionics', { skip: SKIP }, () => {
+  crossCheck('taox-vcm-memory', {}, sweepPoints(1.5, -1.5, 1e-3), 1e-3 / 4000);
+});

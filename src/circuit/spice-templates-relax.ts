@@ -7,7 +7,7 @@
  */
 import { KB, Q } from '../units/constants.js';
 import { num, registerSpiceTemplate } from './spice-templates.js';
-import { limexpE, limsinhE, powE, softplusE, wallE } from './spice-expr.js';
+import { limexpE, limsinhE, powE, softplusE, sstepE, wallE } from './spice-expr.js';
 
 /** (1 - w) alpha (1 - e^{-beta V}) + w gamma sinh(delta V): the WOx Schottky + tunnelling current. */
 function woxCurrent(p: Record<string, number>, w: string): string {
@@ -83,5 +83,22 @@ registerSpiceTemplate('metaplastic-filament', (p) => {
     rhs: [wallP, wallE(ratL, l, p.lMin, p.lMax, p.d),
       `${num(p.nuW)}*${limexpE(`-${num(p.eW / Q)}/${kT}`)}*(${theta}*(1-${w})-(${w}-${num(p.wMin)}))`,
       `{V}*{V}/${R}*${num(1 / p.cth)}-({s:T}-${t0})*${num(1 / p.tauTh)}`],
+  };
+});
+
+registerSpiceTemplate('activated-filament', (p) => {
+  const w = '{s:w}', q = '{s:q}';
+  const g = `(${num(p.goff)}*exp(${w}*${num(Math.log(p.gon / p.goff))}))`;
+  const I = `(${g}*${num(p.vnl)}*${limsinhE(`{V}/${num(p.vnl)}`)})`;
+  const kT = `(${num(KB / Q)}*(${num(p.tamb)}+${num(p.rth)}*abs(${I}*{V})))`; // eV
+  const z = (ea: number, v: string, v0: number): string => `(${limexpE(`-${num(ea)}/${kT}`)}*${limsinhE(`${v}/${num(v0)}`)})`;
+  const zs = z(p.easet, '{V}', p.vset0), zr = z(p.eareset, '(-{V})', p.vreset0);
+  const rs = `({V} > 0 ? ${num(p.nuset)}*${zs}/(1+${zs}) : 0)`, rr = `({V} < 0 ? ${num(p.nureset)}*${zr}/(1+${zr}) : 0)`;
+  const rret = `(${num(p.nuret)}*${limexpE(`-${num(p.earet)}/${kT}`)})`;
+  const dq = p.qwear === Infinity ? '0' : `(1-${q})*abs(${I})*${sstepE(`abs({V})-${num(p.vwear)}`, 0.02)}*${num(1 / p.qwear)}`;
+  return {
+    states: [{ name: 'w', init: p.w0, min: 0, max: 1 }, { name: 'q', init: 0, min: 0, max: 1 }],
+    current: I,
+    rhs: [`${rs}*(1-${w})-(${rr}+${rret})*(${w}-${num(p.cwear)}*${q})`, dq],
   };
 });

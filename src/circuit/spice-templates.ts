@@ -11,7 +11,15 @@ import type { DeviceModel } from '../devices/contract.js';
 
 /** A model written as expressions. */
 export interface ExpressionModel {
-  states: { name: string; init: number; min: number; max: number }[];
+  /** Exported states; `scale` (default 1): exported value = model state * scale (keeps node voltages of order 1). */
+  states: { name: string; init: number; min: number; max: number; scale?: number }[];
+  /**
+   * Algebraic internal nodes (optional): each unknown `{s:NAME}` is the voltage of an internal
+   * node that satisfies `residual = 0` (a B-source injecting the residual, which must decrease
+   * as the node voltage rises, so that it acts as a positive conductance); ngspice and a
+   * Verilog-A simulator solve it with the circuit's Newton iteration.
+   */
+  nodes?: { name: string; residual: string; init: number }[];
   /** Device current I(V, states). */
   current: string;
   /** d state / dt for each state. */
@@ -92,7 +100,7 @@ registerSpiceTemplate('filament-growth', (p) => {
   const rate = `(${num(p.alpha)}*${vn}*${g(p.h1, p.sigmaG)}*0.5*(1+tanh((${icc}-abs(${i0}))/${num(0.05 * p.icc)}))-${num(p.beta)}*(${hc}/${hm})*${g(p.h2, p.sigmaD)})`;
   const ew = num(p.eps * p.hmax);
   return {
-    states: [{ name: 'hn', init: p.h0 / p.hmax, min: 0, max: 1 }],
+    states: [{ name: 'hn', init: p.h0 / p.hmax, min: 0, max: 1, scale: 1 / p.hmax }],
     current: `(${i0}*pow(1+pow(abs(${i0})/${icc},${pl}),${num(-1 / p.pLim)}))`,
     rhs: [`((${rate})>0 ? (${rate})*tanh((${hm}-${H})/${ew}) : (${rate})*tanh(${H}/${ew}))/${hm}`],
   };

@@ -7,9 +7,12 @@ import { exportSpice, exportVerilogA } from '../../circuit/spice-export.js';
 const help = `nanoionics export spice|verilog-a PRESET [--set name=value ...] [--out FILE] [--json]
 
 Write a device preset as an ngspice behavioural sub-circuit (each state the voltage of a 1 F
-capacitor charged by a B-source, the device current a B-source between the terminals) or as
-a Verilog-A module with the same equations. Models without an expression template are
-reported with the list of exportable models. Array decks: nanoionics crossbar --op netlist.
+capacitor charged by a B-source, the device current a B-source between the terminals;
+internally solved quantities such as the JART Schottky voltage or the ECM overpotential are
+internal nodes with a residual B-source) or as a Verilog-A module with the same equations.
+Every device model of the catalogue is exportable; random jump processes are not and are
+refused with the reason (ecm-kinetic quantize=stochastic, stanford-pku sigmaG > 0; diffusive
+exports without its Poisson rupture). Array decks: nanoionics crossbar --op netlist.
 
 Options:
   --set name=value   parameter override (repeat)

@@ -27,6 +27,7 @@
  * @module devices/models/wox-chang
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
+import { woxCurrent, woxConductance } from '../wox-conduction.js';
 import { clamp, limexp, limsinh, wall } from '../../math/smooth.js';
 
 const KN = 'knowm University_of_Michigan subckt (Chang 2011 WOx model), via models.md 6.1';
@@ -80,9 +81,8 @@ export const woxChang: DeviceModel = {
       const V = v[j];
       const w = clamp(p[P.wInf * n + j] + x[j] + x[n + j] + x[2 * n + j], 0, 1);
       const a = p[P.alpha * n + j], b = p[P.beta * n + j], g = p[P.gamma * n + j], d = p[P.delta * n + j];
-      const e = limexp(-b * V);
-      i[j] = (1 - w) * a * (1 - e) + w * g * limsinh(d * V);
-      if (didv) didv[j] = (1 - w) * a * b * e + w * g * d * 0.5 * (limexp(d * V) + limexp(-d * V));
+      i[j] = woxCurrent(V, w, a, b, g, d);
+      if (didv) didv[j] = woxConductance(V, w, a, b, g, d);
     }
   },
 };

@@ -29,6 +29,7 @@
  * @module devices/models/wox-du
  */
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
+import { woxCurrent, woxConductance } from '../wox-conduction.js';
 import { limexp, limsinh, wall } from '../../math/smooth.js';
 
 const DU = 'Du et al., Adv. Funct. Mater. 25, 4290 (2015)';
@@ -85,9 +86,8 @@ export const woxDu: DeviceModel = {
     for (let j = 0; j < n; j++) {
       const V = v[j], c = x[j];
       const a = p[P.alpha * n + j], b = p[P.beta * n + j], g = p[P.gamma * n + j], d = p[P.delta * n + j];
-      const e = limexp(-b * V);
-      i[j] = (1 - c) * a * (1 - e) + c * g * limsinh(d * V);
-      if (didv) didv[j] = (1 - c) * a * b * e + c * g * d * 0.5 * (limexp(d * V) + limexp(-d * V));
+      i[j] = woxCurrent(V, c, a, b, g, d);
+      if (didv) didv[j] = woxConductance(V, c, a, b, g, d);
     }
   },
 };

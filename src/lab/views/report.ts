@@ -34,7 +34,9 @@ export const reportView: View = (root: HTMLElement, app: App) => {
       const r = await app.runner.run<PanelResult & { svg?: string }>('panel', { id }, app.progress);
       chip.textContent = r.status;
       chip.className = `chip ${r.status}`;
-      (s.querySelector('.plot') as HTMLElement).innerHTML = r.svg ?? `<p class="cite">${esc(r.note ?? '')}</p>`;
+      // the main plot, then any extra figures of computed (physics) panels: heatmaps, second plots
+      (s.querySelector('.plot') as HTMLElement).innerHTML = (r.svg ?? `<p class="cite">${esc(r.note ?? '')}</p>`) +
+        (r.figures ?? []).map((f) => `<div class="maps">${f}</div>`).join('');
       (s.querySelector('.checks') as HTMLElement).innerHTML = '<tr><th>metric</th><th>simulated</th><th>band</th><th>code</th><th></th></tr>' +
         r.checks.map((c) => `<tr><td>${esc(c.metric)}</td><td>${Number(c.value.toPrecision(3))} ${c.unit === '1' ? '' : esc(c.unit)}</td><td>${esc(c.band)}</td><td>${c.code} · ${c.gate}</td><td class="${c.pass ? 'pass' : c.gate === 'hard' ? 'fail' : 'warn'}">${c.pass ? 'pass' : c.gate === 'hard' ? 'fail' : 'warn'}</td></tr>`).join('');
       app.status('ready');

@@ -44,6 +44,23 @@ function visible(r: ProtocolResult) {
   return inBand('relChangeHighRate', Math.abs(m(r, 'relChangeHighRate')), '1', 1e-3, Infinity, '|dG|/G0 > 1e-3 (a visible change)', 'Q', 'a change must exist to have an ordering');
 }
 
+/** The SRDP checks shared by the WOx, thermal and diffusive + drift panels (source: measurements.md row). */
+function srdpChecks(r: ProtocolResult, source: string, contrastSource = source) {
+  return [
+    holds('srdpMonotone', m(r, 'srdpMonotone') === 1, 'dG rises with rate', 'Q', source),
+    inBand('rateContrast', m(r, 'rateContrast'), '1', 1 + 1e-9, Infinity, '> 1', 'Q', contrastSource),
+    visible(r),
+  ];
+}
+
+/** The STDP window's qualitative checks shared by the three mechanisms. */
+function stdpChecks(r: ProtocolResult, source: string) {
+  return [
+    holds('antisymmetric', m(r, 'antisymmetric') === 1, 'sign(dW) = sign(dt)', 'Q', source),
+    holds('decaysWithDelay', m(r, 'decaysWithDelay') === 1, '|dW| falls with |dt|', 'Q', source),
+  ];
+}
+
 export const SYNAPTIC_PANELS: PanelDef[] = [
   {
     id: 'fig4b', figure: 'Fig. 4b', title: 'Incremental potentiation and depression',
@@ -134,9 +151,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     review: 'Trains at higher stimulation frequency give a larger conductance enhancement.',
     protocol: 'srdp', devices: ['wox-du2015'],
     checks: (r) => [
-      holds('srdpMonotone', m(r, 'srdpMonotone') === 1, 'dG rises with rate', 'Q', 'A2 SRDP'),
-      inBand('rateContrast', m(r, 'rateContrast'), '1', 1 + 1e-9, Infinity, '> 1', 'Q', 'A2 SRDP'),
-      visible(r),
+      ...srdpChecks(r, 'A2 SRDP'),
     ],
     plot: (r) => srdpPlot(r),
   },
@@ -145,8 +160,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     review: 'The weight change depends on the relative timing of pre- and post-synaptic pulses: potentiation for pre-before-post, depression otherwise, fading with |dt|.',
     protocol: 'stdp', devices: ['wox-du2015'],
     checks: (r) => [
-      holds('antisymmetric', m(r, 'antisymmetric') === 1, 'sign(dW) = sign(dt)', 'Q', 'A2 STDP'),
-      holds('decaysWithDelay', m(r, 'decaysWithDelay') === 1, '|dW| falls with |dt|', 'Q', 'A2 STDP'),
+      ...stdpChecks(r, 'A2 STDP'),
       inBand('tauPlus', m(r, 'tauPlus'), 's', 1e-3, 0.1, 'ms scale, like the PPF decay (1 - 100 ms)', 'R', 'A2 STDP'),
     ],
     plot: (r) => stdpPlot(r, 'ms'),
@@ -173,9 +187,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     review: 'Spikes (programming + heating pulse) at higher frequency give a larger conductance change, for different spike numbers.',
     protocol: 'srdp', devices: ['ta2o5-kim2015'], params: { counts: [5, 10] },
     checks: (r) => [
-      holds('srdpMonotone', m(r, 'srdpMonotone') === 1, 'dG rises with rate', 'Q', 'A3 (d)'),
-      inBand('rateContrast', m(r, 'rateContrast'), '1', 1 + 1e-9, Infinity, '> 1', 'Q', 'A3 (d)'),
-      visible(r),
+      ...srdpChecks(r, 'A3 (d)'),
     ],
     plot: (r) => srdpPlot(r),
   },
@@ -184,8 +196,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     review: 'Non-overlapping pre/post spikes give an STDP window because the temperature left by one spike sets the effect of the other.',
     protocol: 'stdp', devices: ['ta2o5-kim2015'],
     checks: (r) => [
-      holds('antisymmetric', m(r, 'antisymmetric') === 1, 'sign(dW) = sign(dt)', 'Q', 'A3 (c)'),
-      holds('decaysWithDelay', m(r, 'decaysWithDelay') === 1, '|dW| falls with |dt|', 'Q', 'A3 (c)'),
+      ...stdpChecks(r, 'A3 (c)'),
       inBand('tauPlus', m(r, 'tauPlus'), 's', 1e-7, 2e-6, '0.1 - 2 us', 'R', 'A3 (c)'),
     ],
     plot: (r) => stdpPlot(r, 'us'),
@@ -196,9 +207,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     protocol: 'srdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
     params: { amplitude: '2 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5] },
     checks: (r) => [
-      holds('srdpMonotone', m(r, 'srdpMonotone') === 1, 'dG rises with rate', 'Q', 'A5 / review Fig. 7c'),
-      inBand('rateContrast', m(r, 'rateContrast'), '1', 1 + 1e-9, Infinity, '> 1', 'Q', 'A5'),
-      visible(r),
+      ...srdpChecks(r, 'A5 / review Fig. 7c', 'A5'),
     ],
     plot: (r) => srdpPlot(r),
   },
@@ -208,8 +217,7 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     protocol: 'stdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
     params: { progAmplitude: '2 V', progWidth: '1 ms', heatAmplitude: '1.5 V', heatWidth: '3 ms', delays: ['4.5 ms', '6 ms', '10 ms', '20 ms', '40 ms'], readDelay: '100 ms' },
     checks: (r) => [
-      holds('antisymmetric', m(r, 'antisymmetric') === 1, 'sign(dW) = sign(dt)', 'Q', 'A5 (c)'),
-      holds('decaysWithDelay', m(r, 'decaysWithDelay') === 1, '|dW| falls with |dt|', 'Q', 'A5 (c)'),
+      ...stdpChecks(r, 'A5 (c)'),
     ],
     plot: (r) => stdpPlot(r, 'ms'),
   },

@@ -18,7 +18,7 @@ import { computedPanel, holds, inBand, table, type Check, type ComputedPanel, ty
 
 function growthPanel(seed: number, o: { full?: boolean }): ComputedPanel {
   const mob = o.full ? [1e-3, 1e-2, 1e-1, 1, 10] : [1e-3, 1e-1, 10];
-  const red = o.full ? [1, 1e1, 1e2, 1e3, 1e4] : [1, 1e2, 1e4];
+  const red = o.full ? [1e-4, 1e-2, 1, 1e2, 1e4] : [1e-4, 1, 1e4];
   const p = ECM_DEFAULTS;
   const cells = growthMap(p, mob, red, seed);
   const at = (m: number, k: number) => cells.find((c) => c.mobility === m && c.redox === k)!;
@@ -43,7 +43,7 @@ function growthPanel(seed: number, o: { full?: boolean }): ComputedPanel {
       hlines: [{ y: 0.5, label: 'origin threshold' }],
     },
     figures: [tileSvgs(maps, red.length)],
-    runs: cells.length, resolution: `${mob.length} x ${red.length} map (rows: mobility ${mob.join(', ')}; columns: redox ${red.join(', ')}), one seeded run per cell on a ${p.nx} x ${p.nz} lattice (a = ${p.a * 1e9} nm) at ${p.voltage} V; shape code 0 dense, 1 branched, 2 clusters`,
+    runs: cells.length, resolution: `${mob.length} x ${red.length} map (rows: mobility ${mob.join(', ')}; columns: anode oxidation rate K ${red.join(', ')} /s; reduction on metal ${p.kRed} /s, isolated nucleation ${p.kNuc} /s fixed), one seeded run per cell on a ${p.nx} x ${p.nz} lattice (a = ${p.a * 1e9} nm) at ${p.voltage} V; shape code 0 dense, 1 branched, 2 clusters`,
     status: 'ok', messages: [],
   };
 }
@@ -94,7 +94,7 @@ function confinementPanel(seed: number, o: { full?: boolean }): ComputedPanel {
     plot: { xLabel: 'SET voltage', xUnit: 'V', yLabel: 'cumulative probability', yUnit: '1', xLog: false, yLog: false, series: KINDS.map((k, q) => ({ name: k, ...cdf(st[q]), kind: 'both' as const })) },
     figures: [cvPlot],
     runs: KINDS.length * nDev + 9,
-    resolution: `VCM lattice ${p.nx} x ${p.nz} (a = ${p.a * 1e9} nm); ${nDev} seeded devices x ${nCyc} cycles per kind; staircase sweeps of 40 mV at 10 V/s (V_set resolved to 40 mV); pore study 3 devices x 1 cycle; kind codes in the CSV: ${KINDS.map((k, q) => `${q} ${k}`).join(', ')}`,
+    resolution: `VCM lattice ${p.nx} x ${p.nz} (a = ${p.a * 1e9} nm); ${nDev} seeded devices x ${nCyc} cycles per kind; 10 V/s ramps as 40 mV staircases, switching voltage taken at the event that bridges / breaks the vacancy path (not quantized to 40 mV), 20 ms hold under compliance after SET; pore study 3 devices x 1 cycle; kind codes in the CSV: ${KINDS.map((k, q) => `${q} ${k}`).join(', ')}`,
     status: 'ok', messages: [],
   };
 }

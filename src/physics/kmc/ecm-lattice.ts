@@ -4,9 +4,12 @@
  * Site states: 0 empty, 1 cation (M+), 2 metal (M0).
  *   oxidation   (empty, next to the anode or to metal above V/2)  K exp(alpha z q eta / kT)
  *   hop         (cation -> empty) M nu exp(-(E_hop - z q a E_par/2)/kT)
- *   reduction   (cation next to the cathode or to metal below V/2)  K exp(alpha z q eta/kT)
- *   nucleation  (other cations)   K fNuc exp(alpha z q eta/kT)   (reduction inside the dielectric)
- * K is the redox rate constant, M the ion-mobility prefactor (dimensionless multiplier of nu);
+ *   reduction   (cation next to the cathode or to metal below V/2)  kRed exp(alpha z q eta/kT)
+ *   nucleation  (other cations)   kNuc exp(alpha z q eta/kT)   (isolated reduction in the dielectric)
+ * K (s^-1, `redox`) is the oxidation (ion-supply) rate constant of the anode, M the ion-mobility
+ * prefactor (dimensionless multiplier of nu); kRed and kNuc are fixed material rates (reduction
+ * on a metal surface much faster than isolated nucleation), so K and M are two independent
+ * scales: the map is not a function of M/K alone (it was when reduction also scaled with K);
  * eta is the local overpotential taken as the potential drop across one site (z q a |E|).
  * The potential is re-solved (resistor network: metal gM, electrolyte gO) every `updateEvery`
  * events; metal connected to the cathode therefore carries the cathode potential and the field
@@ -23,14 +26,14 @@ import { KrylovWork, pcg } from '../linear/krylov.js';
 /** ECM lattice parameters (SI unless stated). */
 export interface EcmParams {
   nx: number; nz: number; a: number; nu: number; t: number; zIon: number;
-  eHop: number; mobility: number; redox: number; alpha: number; fNuc: number;
+  eHop: number; mobility: number; redox: number; alpha: number; kRed: number; kNuc: number;
   gM: number; gO: number; voltage: number; updateEvery: number; maxEvents: number;
 }
 
-/** Defaults (hand-chosen for the growth-mode map; not fitted). */
+/** Defaults (hand-chosen for the growth-mode map; not fitted): kNuc 0.01/s is comparable to the hop rate at M = 1e-3 (about 0.02/s), so slow ions nucleate within a few sites of the anode. */
 export const ECM_DEFAULTS: EcmParams = {
   nx: 24, nz: 16, a: 0.5e-9, nu: 1e13, t: 300, zIon: 1,
-  eHop: 0.7 * Q, mobility: 1, redox: 1e3, alpha: 0.3, fNuc: 1e-3,
+  eHop: 0.7 * Q, mobility: 1, redox: 1e3, alpha: 0.3, kRed: 1e4, kNuc: 1e-2,
   gM: 1e-2, gO: 1e-9, voltage: 1, updateEvery: 25, maxEvents: 40000,
 };
 
@@ -105,7 +108,7 @@ export function ecmGrow(p: EcmParams, seed: number): EcmGrowth {
       set(base + d, p.mobility * p.nu * Math.exp(-(p.eHop - low) / kT));
     }
     const eta = p.zIon * Q * p.a * field(k);
-    set(base + 4, p.redox * (touching ? 1 : p.fNuc) * Math.exp(Math.min(p.alpha * eta / kT, 40)));
+    set(base + 4, (touching ? p.kRed : p.kNuc) * Math.exp(Math.min(p.alpha * eta / kT, 40)));
   };
   const touch = (k: number) => {
     const i = k % nx, j = (k - i) / nx;

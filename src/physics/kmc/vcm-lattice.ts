@@ -16,9 +16,9 @@
  * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
  * all rates are rebuilt; between updates a changed site refreshes its own and its neighbours'
  * events in O(log n) each.
- * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers E_gen by its value and E_hop by a
- * quarter of it (dislocation,
- * SiGe); `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
+ * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers the migration barrier of a bond
+ * by the mean of its two sites' drops (symmetric: detailed balance at zero field) and the
+ * exchange barrier of a top-row site (dislocation pipe, SiGe); `genDrop` lowers E_gen; `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
  * local field enhancement); `contact` restricts the top electrode's electrical and ionic contact
  * to some columns (nanopore in an ion-blocking graphene layer, graphene-edge electrode).
  * @module physics/kmc/vcm-lattice
@@ -52,7 +52,7 @@ export const VCM_DEFAULTS: VcmParams = {
 };
 
 /** Confinement masks (length nx*nz except contact: length nx). */
-export interface VcmMasks { eaDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array }
+export interface VcmMasks { eaDrop?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array }
 
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
@@ -60,22 +60,26 @@ const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exc
 export class VcmLattice {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
-  readonly eaDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
+  readonly eaDrop: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
   t = 0; v = 0; current = 0; g = 0; events = 0;
+  /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
+  readonly eventCounts = new Float64Array(NEV);
   /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
   oxygen = 0;
   private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
   private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
   private readonly draw: KmcDraw = { event: -1, dt: 0 };
   private sinceUpdate = 0; private vSource = 0;
+  private readonly seen: Uint8Array; private readonly stack: Int32Array;
 
   constructor(p: VcmParams, rng: Rng, masks: VcmMasks = {}) {
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
-    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
+    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
     this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1);
     this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
+    this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
@@ -97,6 +101,29 @@ export class VcmLattice {
       for (const q of nb) if (q >= 0 && !seen[q] && (this.occ[q] || this.metal[q])) { seen[q] = 1; stack.push(q); }
     }
     return (nz - 1 - top) * this.p.a;
+  }
+
+  /**
+   * Whether a conducting path (vacancies or metal, 4-neighbour) joins the bottom electrode to a
+   * top-row site in contact with the top electrode: the topological SET / RESET criterion.
+   */
+  bridged(): boolean {
+    const { nx, nz } = this.p;
+    const seen = this.seen, stack = this.stack;
+    seen.fill(0);
+    let n = 0;
+    for (let i = 0; i < nx; i++) if (this.occ[i] || this.metal[i]) { seen[i] = 1; stack[n++] = i; }
+    while (n > 0) {
+      const k = stack[--n];
+      const i = k % nx, j = (k - i) / nx;
+      if (j === nz - 1 && this.contact[i]) return true;
+      const a = i > 0 ? k - 1 : -1, b = i < nx - 1 ? k + 1 : -1, c = j > 0 ? k - nx : -1, e = j < nz - 1 ? k + nx : -1;
+      if (a >= 0 && !seen[a] && (this.occ[a] || this.metal[a])) { seen[a] = 1; stack[n++] = a; }
+      if (b >= 0 && !seen[b] && (this.occ[b] || this.metal[b])) { seen[b] = 1; stack[n++] = b; }
+      if (c >= 0 && !seen[c] && (this.occ[c] || this.metal[c])) { seen[c] = 1; stack[n++] = c; }
+      if (e >= 0 && !seen[e] && (this.occ[e] || this.metal[e])) { seen[e] = 1; stack[n++] = e; }
+    }
+    return false;
   }
 
   /** Vacancy count. */
@@ -174,25 +201,27 @@ export class VcmLattice {
     const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
     const eabs = Math.sqrt(ex * ex + ez * ez);
     if (occ[k]) {
-      const eh = p.eHop - 0.25 * this.eaDrop[k]; // the mask lowers migration by a quarter of the generation drop
       for (let d = 0; d < 4; d++) {
         const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
         if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }
         const epar = (psi[k] - psi[q]) / p.a;
+        // migration barrier of the bond k-q: the mask lowers it by the mean of the two sites'
+        // drops (symmetric, so detailed balance holds at zero field)
+        const eh = p.eHop - 0.5 * (this.eaDrop[k] + this.eaDrop[q]);
         const e0 = (d < 2 ? eh + p.eLat : eh);
         this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
       this.put(raw, base + 4, 0);
       this.put(raw, base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx - this.eaDrop[k], zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
       const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
-      const eg = p.eGen - this.eaDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
+      const eg = p.eGen - this.genDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
       this.put(raw, base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
       this.put(raw, base + 5, 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx - this.eaDrop[k], -zqa2 * ez, T[k]) : 0);
     }
   }
 
@@ -229,7 +258,7 @@ export class VcmLattice {
       } else {
         this.occ[k] = this.occ[k] ? 0 : 1; this.touch(k);
       }
-      nEv++; this.events++;
+      nEv++; this.events++; this.eventCounts[e]++;
       if (++this.sinceUpdate >= this.p.updateEvery) this.solveFields(this.vSource);
     }
     return nEv;

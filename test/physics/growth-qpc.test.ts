@@ -16,6 +16,17 @@ test('ECM growth origin follows ion mobility vs redox rate (review section 2.1)'
   }
 });
 
+test('ECM growth origin depends on mobility at both a low and a high oxidation rate (two independent scales)', () => {
+  // reduction and nucleation rates are fixed, so the oxidation rate K is an independent axis:
+  // the origin must follow the mobility at K = 1e-4 /s and at K = 1e4 /s alike
+  const p = { ...ECM_DEFAULTS, nx: 16, nz: 12 };
+  for (const redox of [1e-4, 1e4]) {
+    const slow = ecmGrow({ ...p, mobility: 1e-3, redox }, 1), fast = ecmGrow({ ...p, mobility: 10, redox }, 1);
+    assert.equal(classifyGrowth(slow).origin, 'active', `K ${redox}, low mobility: early centroid ${slow.earlyCentroid}`);
+    assert.equal(classifyGrowth(fast).origin, 'inert', `K ${redox}, high mobility: early centroid ${fast.earlyCentroid}`);
+  }
+});
+
 test('weak-programming conductance histogram peaks at integer and half-integer multiples of G0 (B4)', () => {
   const h = qpcHistogram(QPC_DEFAULTS, Array.from({ length: 300 }, (_, k) => k + 1));
   // measurements.md B4: peaks at n G0 within +-10 %; the leakage (1 uS = 0.013 G0) and the

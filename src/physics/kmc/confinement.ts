@@ -7,8 +7,10 @@
  *   vacancy-neighbour lowering makes the ruptured column refill at zero bias (volatile);
  * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
  *   SiOx nanodot: local field enhancement);
- * - `nanopore`: the top electrode contacts the film only through `pore` central columns
- *   (nanopore in an ion-blocking graphene layer, Lee et al. 2016);
+ * - `nanopore`: the top electrode exchanges ions with the film only through `pore` central
+ *   columns, while the (conducting) graphene layer keeps the electrical contact everywhere
+ *   (nanopore in an ion-blocking graphene layer, Lee et al. 2016): generation, recombination and
+ *   exchange need ionic contact, so the filament can only start, and widen, under the pore;
  * - `edge`: the top electrode contacts only the first `pore` columns (graphene-edge electrode).
  * @module physics/kmc/confinement
  */
@@ -39,11 +41,13 @@ export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: Confine
     return { metal };
   }
   if (kind === 'nanopore' || kind === 'edge') {
-    const contact = new Uint8Array(nx);
+    const open = new Uint8Array(nx);
     const w = o.pore ?? 2;
     const lo = kind === 'edge' ? 0 : c - Math.floor(w / 2);
-    for (let i = lo; i < lo + w && i < nx; i++) contact[i] = 1;
-    return { contact };
+    for (let i = lo; i < lo + w && i < nx; i++) open[i] = 1;
+    // nanopore: the graphene layer conducts everywhere but passes ions only through the pore;
+    // graphene edge: the electrode itself (electrical and ionic contact) is the edge
+    return kind === 'nanopore' ? { contact: new Uint8Array(nx).fill(1), ionic: open } : { contact: open };
   }
   return {};
 }

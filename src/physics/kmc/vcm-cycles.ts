@@ -11,13 +11,15 @@ import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
 /**
  * Sweep settings: ramp rate (V/s) realised as a staircase of dV steps (rates re-solved at each
  * step); `tHold` (s) the time the SET sweep keeps its voltage after the switching event, under
- * the compliance (self-limited filament growth); `gThr` (S) the conductance that counts as LRS
+ * the compliance (self-limited filament growth); `vResetStop` (V) the magnitude the RESET
+ * sweep continues to after the rupture (a fixed stop voltage, as in a measured DC sweep: it sets
+ * the gap length, review Fig. 8j,k); `gThr` (S) the conductance that counts as LRS
  * in the read.
  */
-export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number; tHold: number }
+export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number; tHold: number; vResetStop: number }
 
 /** Defaults: 10 V/s staircase of 40 mV steps; 20 ms hold under compliance after SET; LRS/HRS threshold 1 uS. */
-export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6, tHold: 0.02 };
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6, tHold: 0.02, vResetStop: 1 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
 export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }
@@ -50,7 +52,9 @@ export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions)
 
 /** Negative sweep until no conducting path bridges the electrodes; returns the switching voltage or NaN. */
 export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
-  return rampUntil(d, rng, vMax, o, -1, () => !d.bridged());
+  const v = rampUntil(d, rng, vMax, o, -1, () => !d.bridged());
+  if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-u); d.advance(o.dV / o.rate, rng); }
+  return v;
 }
 
 function readR(d: VcmLattice): number { d.solveFields(0.1); return 1 / d.g; }

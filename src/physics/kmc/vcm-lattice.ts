@@ -4,13 +4,20 @@
  *
  * Events and rates (Gamma = nu exp(-(E - dE)/kB T), lowering dE capped at E):
  *   hop k -> k'          E_hop(k) (+ E_lat sideways) - z q a E_par / 2   (E_par: field along the hop)
- *   generation (empty)   E_gen(k) - gamma |E| - eNbrZ n_z - eNbrX n_x   (Frenkel pair, O ion to the
- *                        anode; n_z, n_x occupied vertical / lateral neighbours or electrodes:
- *                        bond weakening next to vacancies, which makes generation percolate)
+ *   generation (empty)   E_gen(k) - gamma max(-E_z, 0) - eNbrZ n_z - eNbrX n_x   (Frenkel pair, the
+ *                        O ion drifts up to the top electrode, so only the field component that
+ *                        pushes it there assists, and only in columns with ionic contact; n_z,
+ *                        n_x occupied vertical / lateral neighbours or electrodes: bond weakening
+ *                        next to vacancies. It is needed because a partial vacancy chain carries
+ *                        no current here (no trap-assisted tunnelling, g_O / g_V = 5e-7), so there
+ *                        is no Joule-heating feedback before bridging, and in 2D a one-site bump
+ *                        on the electrode hardly raises the field: without it (eNbrZ = 0) forming
+ *                        advances as a flat front from the bottom near 4 V, not a filament)
  *   recombination (V)    E_rec    - gamma E_up, times exp(-(depth from top)/lambdaRec)
  *                        (O ions return from the top electrode under reverse bias; needs oxygen > 0)
  *   injection  (top row, empty)   E_ex - z q a E_z / 2      (vacancy from the reservoir, top positive)
  *   extraction (top row, vacancy) E_ex + z q a E_z / 2      (vacancy into the reservoir, top negative)
+ *   (recombination, injection and extraction also need ionic contact of the column)
  * Every `updateEvery` events (and at each voltage step) the potential (resistor network: site
  * conductance gV for a vacancy, gO for oxide, gM for metal mask sites) and the steady temperature
  * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
@@ -18,9 +25,11 @@
  * events in O(log n) each.
  * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers the migration barrier of a bond
  * by the mean of its two sites' drops (symmetric: detailed balance at zero field) and the
- * exchange barrier of a top-row site (dislocation pipe, SiGe); `genDrop` lowers E_gen; `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
- * local field enhancement); `contact` restricts the top electrode's electrical and ionic contact
- * to some columns (nanopore in an ion-blocking graphene layer, graphene-edge electrode).
+ * exchange barrier of a top-row site (dislocation pipe, SiGe); `genDrop` lowers E_gen; `metal`
+ * marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode: local field
+ * enhancement); `contact` restricts the top electrode's electrical contact to some columns
+ * (graphene-edge electrode) and `ionic` (default: = contact) its ionic contact (nanopore in an
+ * ion-blocking but conducting graphene layer).
  * @module physics/kmc/vcm-lattice
  */
 import { KB, Q } from '../../units/constants.js';
@@ -51,8 +60,8 @@ export const VCM_DEFAULTS: VcmParams = {
   fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 100,
 };
 
-/** Confinement masks (length nx*nz except contact: length nx). */
-export interface VcmMasks { eaDrop?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array }
+/** Confinement masks (length nx*nz except contact and ionic: length nx; ionic defaults to contact). */
+export interface VcmMasks { eaDrop?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array; ionic?: Uint8Array }
 
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
@@ -60,7 +69,7 @@ const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exc
 export class VcmLattice {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
-  readonly eaDrop: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
+  readonly eaDrop: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
   t = 0; v = 0; current = 0; g = 0; events = 0;
   /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
   readonly eventCounts = new Float64Array(NEV);
@@ -77,7 +86,7 @@ export class VcmLattice {
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
     this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
-    this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1);
+    this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1); this.ionic = masks.ionic ?? this.contact;
     this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
@@ -198,8 +207,6 @@ export class VcmLattice {
     const zqa2 = (p.zIon * Q * p.a) / 2;
     if (this.metal[k]) { for (let e = 0; e < NEV; e++) this.put(raw, base + e, 0); return; }
     const ez = ((j > 0 ? psi[k - nx] : 0) - (j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k])) / (2 * p.a); // upward field
-    const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
-    const eabs = Math.sqrt(ex * ex + ez * ez);
     if (occ[k]) {
       for (let d = 0; d < 4; d++) {
         const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
@@ -212,16 +219,18 @@ export class VcmLattice {
         this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
       this.put(raw, base + 4, 0);
-      this.put(raw, base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx - this.eaDrop[k], zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 5, this.oxygen > 0 && this.ionic[i] ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k], zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
       const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
       const eg = p.eGen - this.genDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
-      this.put(raw, base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
+      // the O ion of the Frenkel pair drifts up to the top electrode: only a field pushing it
+      // upward (ez < 0) assists, and only columns with ionic contact let it leave
+      this.put(raw, base + 4, this.ionic[i] ? this.rate(eg > 0 ? eg : 0, p.gammaGen * (ez < 0 ? -ez : 0), T[k]) : 0);
       this.put(raw, base + 5, 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx - this.eaDrop[k], -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k], -zqa2 * ez, T[k]) : 0);
     }
   }
 

@@ -35,7 +35,7 @@ function growthPanel(seed: number, o: { full?: boolean }): ComputedPanel {
   ];
   const maps = cells.map((c) => heatmapSvg({ values: c.growth.state, nx: p.nx, nz: p.nz, dx: p.a, dz: p.a, title: `M ${c.mobility}, K ${c.redox}: ${label(c)}`, unit: '0 empty, 1 ion, 2 metal', min: 0, max: 2 }));
   return {
-    tables: { map: table({ mobility: cells.map((c) => c.mobility), redox: cells.map((c) => c.redox), earlyCentroid: cells.map((c) => c.growth.earlyCentroid), inertOrigin: cells.map((c) => (origin(c) === 'inert' ? 1 : 0)), shapeCode: cells.map((c) => ['dense', 'branched', 'clusters'].indexOf(shape(c))), clusters: cells.map((c) => c.growth.clusters), metal: cells.map((c) => c.growth.metal), compactness: cells.map((c) => c.growth.compactness), bridged: cells.map((c) => (c.growth.bridged ? 1 : 0)), time: cells.map((c) => c.growth.time) }, { time: 's' }) },
+    tables: { map: table({ mobility: cells.map((c) => c.mobility), redox: cells.map((c) => c.redox), earlyCentroid: cells.map((c) => c.growth.earlyCentroid), inertOrigin: cells.map((c) => (origin(c) === 'inert' ? 1 : 0)), shapeCode: cells.map((c) => ['dense', 'branched', 'clusters'].indexOf(shape(c))), clusters: cells.map((c) => c.growth.clusters), freeClusters: cells.map((c) => c.growth.freeClusters), branching: cells.map((c) => c.growth.branching), largestFraction: cells.map((c) => c.growth.largestFraction), largestFill: cells.map((c) => c.growth.largestFill), metal: cells.map((c) => c.growth.metal), bridged: cells.map((c) => (c.growth.bridged ? 1 : 0)), time: cells.map((c) => c.growth.time) }, { redox: '1/s', time: 's' }) },
     checks,
     plot: {
       xLabel: 'ion mobility prefactor M', xUnit: '1', yLabel: 'early-metal height (0 cathode, 1 anode)', yUnit: '1', xLog: true, yLog: false,
@@ -43,7 +43,7 @@ function growthPanel(seed: number, o: { full?: boolean }): ComputedPanel {
       hlines: [{ y: 0.5, label: 'origin threshold' }],
     },
     figures: [tileSvgs(maps, red.length)],
-    runs: cells.length, resolution: `${mob.length} x ${red.length} map (rows: mobility ${mob.join(', ')}; columns: anode oxidation rate K ${red.join(', ')} /s; reduction on metal ${p.kRed} /s, isolated nucleation ${p.kNuc} /s fixed), one seeded run per cell on a ${p.nx} x ${p.nz} lattice (a = ${p.a * 1e9} nm) at ${p.voltage} V; shape code 0 dense, 1 branched, 2 clusters`,
+    runs: cells.length, resolution: `${mob.length} x ${red.length} map (rows: mobility ${mob.join(', ')}; columns: anode oxidation rate K ${red.join(', ')} /s; reduction on metal ${p.kRed} /s, isolated nucleation ${p.kNuc} /s fixed), one seeded run per cell on a ${p.nx} x ${p.nz} lattice (a = ${p.a * 1e9} nm) at ${p.voltage} V until bridging; shape from the lattice: 'clusters' = 3 or more metal clusters touching neither electrode, else 'branched' = 0.6 or more side tips per row of the largest cluster, else 'dense' (at high mobility the dense mode is a continuous unbranched wire, not a thick cone); shape code 0 dense, 1 branched, 2 clusters`,
     status: 'ok', messages: [],
   };
 }

@@ -167,7 +167,7 @@ export const filamentCommand: Command = {
         if (device !== undefined && device !== 'ag-ecm') throw new UsageError(`--device ${device}: expected ag-ecm for --protocol growth-map`);
         const p = kmcSets(ECM_DEFAULTS, sets);
         const cells = growthMap(p, [1e-3, 1e-1, 10], [1e-4, 1, 1e4], seed);
-        summary = { map: cells.map((c) => ({ mobility: c.mobility, redox: c.redox, ...c.mode, bridged: c.growth.bridged, earlyCentroid: c.growth.earlyCentroid, clusters: c.growth.clusters, metal: c.growth.metal, compactness: c.growth.compactness, tipFraction: c.growth.tipFraction, time: c.growth.time })) };
+        summary = { map: cells.map((c) => ({ mobility: c.mobility, redox: c.redox, ...c.mode, bridged: c.growth.bridged, earlyCentroid: c.growth.earlyCentroid, clusters: c.growth.clusters, freeClusters: c.growth.freeClusters, branching: c.growth.branching, largestFraction: c.growth.largestFraction, metal: c.growth.metal, compactness: c.growth.compactness, time: c.growth.time })) };
         if (out) cells.forEach((c) => writeAtomic(join(out, `growth-M${c.mobility}-K${c.redox}.svg`), heatmapSvg({ values: c.growth.state, nx: p.nx, nz: p.nz, dx: p.a, dz: p.a, title: `mobility ${c.mobility}, redox ${c.redox}: ${c.mode.origin}/${c.mode.shape} (0 empty, 1 ion, 2 metal)`, unit: 'state', min: 0, max: 2 })));
       } else {
         if (device !== undefined && device !== 'nb-zno-qpc') throw new UsageError(`--device ${device}: expected nb-zno-qpc for --protocol quantized`);

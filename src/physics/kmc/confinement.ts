@@ -1,10 +1,11 @@
 /**
  * Filament confinement (review §4, Figs. 11-12; models.md §10.3) as spatial masks on the VCM
  * lattice, and the variability study against the unconfined control:
- * - `dislocation`: one column whose migration and reservoir-exchange barriers are lowered by
- *   `drop` (0.45 eV: a pipe-diffusion path, SiGe threading dislocation, Choi et al. 2018) and
- *   generation by `genDrop` (default 0); a generation drop comparable to the 0.6 eV
- *   vacancy-neighbour lowering makes the ruptured column refill at zero bias (volatile);
+ * - `dislocation`: one column (the dislocation core, SiGe, Choi et al. 2018) where the vacancy
+ *   formation energy is lower by `drop` (default 0.6 eV): generation there is easier by `drop`
+ *   and a vacancy in the core is bound by `drop` (hops out of it cost `drop`/2 more, hops into it
+ *   `drop`/2 less, so detailed balance holds); `pipe` (default 0) lowers the migration barrier
+ *   along the core in addition;
  * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
  *   SiOx nanodot: local field enhancement);
  * - `nanopore`: the top electrode exchanges ions with the film only through `pore` central
@@ -22,17 +23,17 @@ import { cycleStatistics, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles
 export type ConfinementKind = 'control' | 'dislocation' | 'nanocrystal' | 'nanopore' | 'edge';
 
 /** Mask options. */
-export interface ConfinementOptions { drop?: number; genDrop?: number; pore?: number; dotWidth?: number; dotHeight?: number }
+export interface ConfinementOptions { drop?: number; pipe?: number; pore?: number; dotWidth?: number; dotHeight?: number }
 
 /** Build the masks of one confinement kind for a lattice. */
 export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: ConfinementOptions = {}): VcmMasks {
   const { nx, nz } = p;
   const m = nx * nz, c = Math.floor(nx / 2);
   if (kind === 'dislocation') {
-    const eaDrop = new Float64Array(m), genDrop = new Float64Array(m);
-    const drop = o.drop ?? 0.45 * Q, gd = o.genDrop ?? 0;
-    for (let j = 0; j < nz; j++) { eaDrop[j * nx + c] = drop; genDrop[j * nx + c] = gd; }
-    return { eaDrop, genDrop };
+    const eaDrop = new Float64Array(m), trap = new Float64Array(m), genDrop = new Float64Array(m);
+    const drop = o.drop ?? 0.6 * Q, pipe = o.pipe ?? 0;
+    for (let j = 0; j < nz; j++) { eaDrop[j * nx + c] = pipe; trap[j * nx + c] = drop; genDrop[j * nx + c] = drop; }
+    return { eaDrop, trap, genDrop };
   }
   if (kind === 'nanocrystal') {
     const metal = new Uint8Array(m);

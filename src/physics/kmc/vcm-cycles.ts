@@ -30,8 +30,8 @@ export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: 
  * voltage at the event time (the staircase value v covers the ramp interval [v - dV, v]), so
  * V_set is not quantized to dV: the staircase only delays the rate update by at most dV.
  */
-function rampUntil(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions, sign: number, done: () => boolean): number {
-  for (let v = o.dV; v <= vMax + 1e-12; v += o.dV) {
+function rampUntil(d: VcmLattice, rng: Rng, vFrom: number, vMax: number, o: SweepOptions, sign: number, done: () => boolean): number {
+  for (let v = vFrom + o.dV; v <= vMax + 1e-12; v += o.dV) {
     d.solveFields(sign * v);
     const t0 = d.t, tEnd = t0 + o.dV / o.rate;
     if (done()) return sign * (v - o.dV);
@@ -42,17 +42,24 @@ function rampUntil(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions, sign:
 
 /**
  * Positive sweep until a vacancy (or metal) path bridges the electrodes through a contact; then
- * holds that voltage for tHold under the compliance. Returns the switching voltage or NaN.
+ * holds that voltage for tHold under the compliance. A filament that breaks again during the
+ * hold does not count: the sweep goes on from there (as a DC sweep would). Returns the switching
+ * voltage of the filament that survives the hold, or NaN.
  */
 export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
-  const v = rampUntil(d, rng, vMax, o, 1, () => d.bridged());
-  if (Number.isFinite(v) && o.tHold > 0) { d.solveFields(v); d.advance(o.tHold, rng); }
-  return v;
+  let from = 0;
+  for (;;) {
+    const v = rampUntil(d, rng, from, vMax, o, 1, () => d.bridged());
+    if (!Number.isFinite(v) || o.tHold <= 0) return v;
+    d.solveFields(v); d.advance(o.tHold, rng);
+    if (d.bridged()) return v;
+    from = Math.floor(v / o.dV) * o.dV;
+  }
 }
 
 /** Negative sweep until no conducting path bridges the electrodes; returns the switching voltage or NaN. */
 export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
-  const v = rampUntil(d, rng, vMax, o, -1, () => !d.bridged());
+  const v = rampUntil(d, rng, 0, vMax, o, -1, () => !d.bridged());
   if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-u); d.advance(o.dV / o.rate, rng); }
   return v;
 }

@@ -61,7 +61,7 @@ export const VCM_DEFAULTS: VcmParams = {
 };
 
 /** Confinement masks (length nx*nz except contact and ionic: length nx; ionic defaults to contact). */
-export interface VcmMasks { eaDrop?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array; ionic?: Uint8Array }
+export interface VcmMasks { eaDrop?: Float64Array; trap?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array; ionic?: Uint8Array }
 
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
@@ -69,7 +69,7 @@ const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exc
 export class VcmLattice {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
-  readonly eaDrop: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
+  readonly eaDrop: Float64Array; readonly trap: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
   t = 0; v = 0; current = 0; g = 0; events = 0;
   /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
   readonly eventCounts = new Float64Array(NEV);
@@ -85,7 +85,7 @@ export class VcmLattice {
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
-    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
+    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.trap = masks.trap ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
     this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1); this.ionic = masks.ionic ?? this.contact;
     this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
@@ -213,14 +213,15 @@ export class VcmLattice {
         if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }
         const epar = (psi[k] - psi[q]) / p.a;
         // migration barrier of the bond k-q: the mask lowers it by the mean of the two sites'
-        // drops (symmetric, so detailed balance holds at zero field)
-        const eh = p.eHop - 0.5 * (this.eaDrop[k] + this.eaDrop[q]);
+        // drops, and a trap (binding energy) raises the barrier out of it by half the binding
+        // difference and lowers the one into it by the same, so detailed balance holds at zero field
+        const eh = p.eHop - 0.5 * (this.eaDrop[k] + this.eaDrop[q]) + 0.5 * (this.trap[k] - this.trap[q]);
         const e0 = (d < 2 ? eh + p.eLat : eh);
         this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
       this.put(raw, base + 4, 0);
       this.put(raw, base + 5, this.oxygen > 0 && this.ionic[i] ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k], zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] + 0.5 * this.trap[k], zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
@@ -230,7 +231,7 @@ export class VcmLattice {
       // upward (ez < 0) assists, and only columns with ionic contact let it leave
       this.put(raw, base + 4, this.ionic[i] ? this.rate(eg > 0 ? eg : 0, p.gammaGen * (ez < 0 ? -ez : 0), T[k]) : 0);
       this.put(raw, base + 5, 0);
-      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k], -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] - 0.5 * this.trap[k], -zqa2 * ez, T[k]) : 0);
     }
   }
 

@@ -152,9 +152,10 @@ export const filamentCommand: Command = {
         } else {
           const kinds: ConfinementKind[] = ['control', 'dislocation', 'nanocrystal', 'nanopore', 'edge'];
           const rows = confinementStudy(p, kinds, seeds, nCyc, undefined, {}, progress);
-          const pores = [1, 2, 4].map((pore) => {
-            const st = cycleStatistics(p, seeds.slice(0, 3), 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
-            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean };
+          const pores = [1, 2, 4, 8].map((pore) => {
+            const st = cycleStatistics(p, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
+            const hi = cycleStatistics({ ...p, compliance: 3 * p.compliance }, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
+            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean, rOnMeanTripleCompliance: hi.rOn.mean };
           });
           summary = { table: rows, poreSizes: pores };
           if (out) {

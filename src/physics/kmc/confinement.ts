@@ -23,7 +23,7 @@ import { cycleStatistics, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles
 export type ConfinementKind = 'control' | 'dislocation' | 'nanocrystal' | 'nanopore' | 'edge';
 
 /** Mask options. */
-export interface ConfinementOptions { drop?: number; pipe?: number; pore?: number; dotWidth?: number; dotHeight?: number }
+export interface ConfinementOptions { drop?: number; pipe?: number; core?: number; pore?: number; dotWidth?: number; dotHeight?: number }
 
 /** Build the masks of one confinement kind for a lattice. */
 export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: ConfinementOptions = {}): VcmMasks {
@@ -32,7 +32,8 @@ export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: Confine
   if (kind === 'dislocation') {
     const eaDrop = new Float64Array(m), trap = new Float64Array(m), genDrop = new Float64Array(m);
     const drop = o.drop ?? 0.6 * Q, pipe = o.pipe ?? 0;
-    for (let j = 0; j < nz; j++) { eaDrop[j * nx + c] = pipe; trap[j * nx + c] = drop; genDrop[j * nx + c] = drop; }
+    const w = o.core ?? 1, lo = c - Math.floor(w / 2);
+    for (let j = 0; j < nz; j++) for (let i = lo; i < lo + w; i++) { eaDrop[j * nx + i] = pipe; trap[j * nx + i] = drop; genDrop[j * nx + i] = drop; }
     return { eaDrop, trap, genDrop };
   }
   if (kind === 'nanocrystal') {

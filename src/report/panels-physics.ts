@@ -140,7 +140,7 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     messages: [
       branchText(r.high, 'G <= 3 uS'), branchText(r.low, 'G <= 3 uS'),
       `gap (axis below 0.3 nMax, interpolated) ${(hi.gap * 1e9).toFixed(2)} nm after ${r.high.v} V and ${(lo.gap * 1e9).toFixed(2)} nm after ${r.low.v} V; residual vacancies above the background n0 in the gap ${hi.gapIons.toExponential(1)} and ${lo.gapIons.toExponential(1)}`,
-      'NOT reproduced: the RESET gap opens at the inert bottom electrode (vacancies drift up, nothing replenishes the bottom row) over the whole electrode area, and stays about one cell thick because site exclusion jams the dense filament above it; the layer is emptied completely at both amplitudes, so the residue is zero for both. 3 uS is near the floor set by that one-cell layer in series with the film (the n0 background alone conducts ~2.5 uS): the -0.9 V pulse ends at ~3.9 uS within its 1 ms',
+      'NOT reproduced: the RESET gap opens at the inert bottom electrode (vacancies drift up, nothing replenishes the bottom row) over the whole electrode area, and stays about one cell thick (the dense filament above it is not cleared within the pulse; site exclusion in the 0.6-0.9 nMax filament is the suspected cause, not verified); the layer is emptied completely at both amplitudes, so the residue is zero for both. 3 uS is near the floor set by that one-cell layer in series with the film (the n0 background alone conducts ~2.5 uS): the -0.9 V pulse ends at ~3.9 uS within its 1 ms',
     ],
   };
 }

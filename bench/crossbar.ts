@@ -50,15 +50,15 @@ function drive(n: number, v: Float64Array): CrossbarDrive {
 function runCase(n: number, rtol: number, outFile: string): void {
   const { g, v } = problem(n);
   const t0 = performance.now();
-  const sys = new CrossbarSystem({ rows: n, cols: n, rWord: 1, rBit: 1 }, new ConductanceElement(g), { linear: (process.env.XB_LINEAR as 'cg-line' | 'cg-sgs' | undefined) ?? 'cg-line', rtol });
+  const sys = new CrossbarSystem({ rows: n, cols: n, rWord: 1, rBit: 1 }, new ConductanceElement(g), { linear: (process.env.XB_LINEAR as 'cg-line' | 'cg-sgs' | 'cg-schur' | undefined) ?? 'cg-line', rtol });
   sys.setDrive(drive(n, v));
-  const t1 = performance.now();
+  const t1 = performance.now(), c1 = process.cpuUsage();
   const r = sys.solve();
-  const t2 = performance.now();
+  const t2 = performance.now(), c2 = process.cpuUsage(c1);
   const s = sys.sourceCurrents(), cur = new Float64Array(n);
   for (let j = 0; j < n; j++) cur[j] = -s.bl[2 * j + 1];
   writeFileSync(outFile, new Uint8Array(cur.buffer));
-  console.log(JSON.stringify({ n, status: r.status, build_s: (t1 - t0) / 1e3, solve_s: (t2 - t1) / 1e3, iterations: r.cgIterations, maxrss_mib: process.resourceUsage().maxRSS / 1024 }));
+  console.log(JSON.stringify({ n, status: r.status, build_s: (t1 - t0) / 1e3, solve_s: (t2 - t1) / 1e3, solve_cpu_s: (c2.user + c2.system) / 1e6, iterations: r.cgIterations, maxrss_mib: process.resourceUsage().maxRSS / 1024 }));
 }
 
 /** A raw little-endian float64 file (Buffers may sit at an offset inside a shared pool). */
@@ -148,4 +148,4 @@ function main(argv: string[]): void {
   if (jf) writeFileSync(jf, JSON.stringify({ python_scipy: py, ngspice: ng, rows }, null, 2));
 }
 
-main(process.argv.slice(2));
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) main(process.argv.slice(2));

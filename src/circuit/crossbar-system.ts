@@ -117,6 +117,8 @@ export class CrossbarSystem {
       for (let k = 0; k < nW; k++) z[k] += t[k];
     } };
     this.pre = opts.linear === 'cg-line' ? line : sgs;
+    // the Schur solver's factors and vectors belong to the build, not to the first solve
+    if (this.linearMethod() === 'cg-schur') this.schur = new GridSchur(M, N);
   }
 
   // line factors and CG vectors of the full-system solvers, allocated on first use (the Schur

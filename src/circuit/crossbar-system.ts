@@ -22,9 +22,10 @@ import { CrossbarDrive, CrossbarNodes, type CrossbarLayout } from './crossbar-ge
 import { tridiagFactor, tridiagSolveInterleaved } from '../math/tridiag.js';
 import { pcg, PcgWork, type LinearOperator } from '../math/pcg.js';
 import { bandCholesky, bandSolve } from '../math/banded.js';
+import { GridSchur } from '../math/grid-schur.js';
+import * as K from './crossbar-kernels.js';
 
-/** Tile edge of the cache-blocked cell loops. */
-const TILE = 32;
+const TILE = K.TILE;
 
 /** Steps below this fraction of the drive scale that stop reducing ||F|| mean convergence. */
 const STAGNATION = 1e-7;
@@ -33,10 +34,12 @@ const STAGNATION = 1e-7;
 export interface CrossbarSolveOptions {
   /**
    * Linear solver: CG with the line preconditioner (the SciPy baseline's method), CG with the
-   * block symmetric Gauss-Seidel preconditioner (half the iterations), banded Cholesky, or auto
-   * (banded when cheap, else cg-sgs).
+   * block symmetric Gauss-Seidel preconditioner (half the iterations), CG on the Schur
+   * complement of the bit-line block preconditioned by the word lines (math/grid-schur; half
+   * the iterations on half-length vectors), banded Cholesky, or auto (banded when cheap, else
+   * cg-schur; cg-sgs when a line has zero wire resistance and collapses to one node).
    */
-  linear?: 'auto' | 'cg-line' | 'cg-sgs' | 'banded';
+  linear?: 'auto' | 'cg-line' | 'cg-sgs' | 'cg-schur' | 'banded';
   /** CG stopping rule: relative residual (default 1e-10, as the SciPy baseline). */
   rtol?: number;
   /** Newton iteration limit (default 60). */
@@ -54,7 +57,7 @@ export interface CrossbarSolveResult {
   newton: number;
   /** Total CG iterations over all Newton steps (0 for banded). */
   cgIterations: number;
-  linear: 'cg-line' | 'cg-sgs' | 'banded';
+  linear: 'cg-line' | 'cg-sgs' | 'cg-schur' | 'banded';
 }
 
 /** A crossbar with its cell elements, drive and node voltages. */
@@ -70,9 +73,10 @@ export class CrossbarSystem {
   private readonly fixed: Uint8Array; private readonly fixedV: Float64Array;
   private readonly gDrv: Float64Array; private readonly gvDrv: Float64Array;
   private readonly diag: Float64Array; private readonly off: Float64Array; private readonly cg: Float64Array;
-  private readonly dd: Float64Array; private readonly ll: Float64Array;
+  private ddBuf: Float64Array | null = null; private llBuf: Float64Array | null = null;
+  private workBuf: PcgWork | null = null;
+  private schur: GridSchur | null = null;
   private readonly dx: Float64Array; private readonly rhs: Float64Array; private readonly xTry: Float64Array;
-  private readonly work: PcgWork;
   private readonly lineG: Float64Array;
   private band: Float64Array | null = null;
   private perm: Int32Array | null = null;
@@ -89,9 +93,7 @@ export class CrossbarSystem {
     this.fixed = new Uint8Array(nn); this.fixedV = new Float64Array(nn);
     this.gDrv = new Float64Array(nn); this.gvDrv = new Float64Array(nn);
     this.diag = new Float64Array(nn); this.off = new Float64Array(nn); this.cg = new Float64Array(m);
-    this.dd = new Float64Array(nn); this.ll = new Float64Array(nn);
     this.dx = new Float64Array(nn); this.rhs = new Float64Array(nn); this.xTry = new Float64Array(nn);
-    this.work = new PcgWork(nn);
     // conductance of the segment between node k and k+1 (0 at line ends)
     this.lineG = new Float64Array(nn);
     for (let k = 0; k < nodes.nW; k++) if (nodes.lw > 1 && (k % nodes.lw) !== nodes.lw - 1) this.lineG[k] = nodes.gw;
@@ -115,7 +117,15 @@ export class CrossbarSystem {
       for (let k = 0; k < nW; k++) z[k] += t[k];
     } };
     this.pre = opts.linear === 'cg-line' ? line : sgs;
+    // the Schur solver's factors and vectors belong to the build, not to the first solve
+    if (this.linearMethod() === 'cg-schur') this.schur = new GridSchur(M, N);
   }
+
+  // line factors and CG vectors of the full-system solvers, allocated on first use (the Schur
+  // solver does not need them: at N = 1024 they are 96 MB)
+  private get dd(): Float64Array { return (this.ddBuf ??= new Float64Array(this.nodes.nn)); }
+  private get ll(): Float64Array { return (this.llBuf ??= new Float64Array(this.nodes.nn)); }
+  private get work(): PcgWork { return (this.workBuf ??= new PcgWork(this.nodes.nn)); }
 
   /** Install a drive (line-end sources); node voltages are kept as the warm start. */
   setDrive(drive: CrossbarDrive): void {
@@ -135,45 +145,26 @@ export class CrossbarSystem {
 
   /** Evaluate the cells at x and the net current F leaving every node (free or fixed). */
   evaluate(x: Float64Array = this.x): number {
-    const nd = this.nodes, nn = nd.nn, m = this.m, F = this.F, W = nd.cellW, B = nd.cellB, v = this.vCell, i = this.iCell, lg = this.lineG;
-    const M = nd.rows, N = nd.cols;
-    for (let i0 = 0; i0 < M; i0 += TILE) for (let j0 = 0; j0 < N; j0 += TILE) {
-      const i1 = Math.min(M, i0 + TILE), j1 = Math.min(N, j0 + TILE);
-      for (let ii = i0; ii < i1; ii++) for (let c = ii * N + j0, ce = ii * N + j1; c < ce; c++) v[c] = x[W[c]] - x[B[c]];
-    }
+    const nd = this.nodes, nn = nd.nn, m = this.m, F = this.F, v = this.vCell, i = this.iCell;
+    if (this.fullGrid) K.cellVoltagesGrid(nd.rows, nd.cols, nd.nW, x, v);
+    else K.cellVoltagesMapped(m, nd.cellW, nd.cellB, x, v);
     this.cell.eval(v, i, this.gCell);
-    for (let k = 0; k < nn; k++) F[k] = this.gDrv[k] * x[k] - this.gvDrv[k];
-    for (let k = 0; k < nn - 1; k++) {
-      const g = lg[k];
-      if (g === 0) continue;
-      const cur = g * (x[k] - x[k + 1]);
-      F[k] += cur; F[k + 1] -= cur;
-    }
-    for (let i0 = 0; i0 < M; i0 += TILE) for (let j0 = 0; j0 < N; j0 += TILE) {
-      const i1 = Math.min(M, i0 + TILE), j1 = Math.min(N, j0 + TILE);
-      for (let ii = i0; ii < i1; ii++) for (let c = ii * N + j0, ce = ii * N + j1; c < ce; c++) { F[W[c]] += i[c]; F[B[c]] -= i[c]; }
-    }
-    let s = 0;
-    for (let k = 0; k < nn; k++) if (!this.fixed[k]) s += F[k] * F[k];
-    return Math.sqrt(s);
+    K.driverCurrents(nn, this.gDrv, this.gvDrv, x, F);
+    K.wireCurrents(nn, this.lineG, x, F);
+    if (this.fullGrid) { K.cellCurrentsWord(m, i, F); K.cellCurrentsBit(nd.rows, nd.cols, nd.nW, i, F); }
+    else K.cellCurrentsMapped(m, nd.cellW, nd.cellB, i, F);
+    return Math.sqrt(K.freeNorm2(nn, this.fixed, F));
   }
 
   /** Jacobian pieces at the last evaluation (diag, masked off-diagonals, masked cell couplings). */
   private assemble(): void {
-    const nd = this.nodes, nn = nd.nn, m = this.m, fx = this.fixed, lg = this.lineG, d = this.diag, off = this.off, W = nd.cellW, B = nd.cellB;
-    for (let k = 0; k < nn; k++) d[k] = this.gDrv[k];
-    for (let k = 0; k < nn - 1; k++) {
-      const g = lg[k];
-      d[k] += g; d[k + 1] += g;
-      off[k] = fx[k] || fx[k + 1] ? 0 : -g;
-    }
-    off[nn - 1] = 0;
-    for (let c = 0; c < m; c++) {
-      const g = this.gCell[c];
-      d[W[c]] += g; d[B[c]] += g;
-      this.cg[c] = fx[W[c]] || fx[B[c]] ? 0 : g;
-    }
-    for (let k = 0; k < nn; k++) if (fx[k]) d[k] = 1;
+    const nd = this.nodes, nn = nd.nn, m = this.m, fx = this.fixed, d = this.diag;
+    K.assembleLines(nn, this.gDrv, this.lineG, fx, d, this.off);
+    if (this.fullGrid) {
+      K.assembleCellsWord(m, this.gCell, fx, d, this.cg);
+      K.assembleCellsBit(nd.rows, nd.cols, nd.nW, this.gCell, fx, d, this.cg);
+    } else K.assembleCellsMapped(m, nd.cellW, nd.cellB, this.gCell, fx, d, this.cg);
+    K.unitFixedDiagonal(nn, fx, d);
   }
 
   private applyJ(p: Float64Array, y: Float64Array): void {
@@ -259,12 +250,38 @@ export class CrossbarSystem {
     return true;
   }
 
-  /** Which linear solver `auto` picks: banded when n w^2 <= 2e7 flops, else cg-sgs. */
-  linearMethod(): 'cg-line' | 'cg-sgs' | 'banded' {
+  /** True when no line collapsed (both wire resistances > 0): the grid layout of cg-schur. */
+  private get fullGrid(): boolean { return this.nodes.lw === this.nodes.cols && this.nodes.lb === this.nodes.rows; }
+
+  /** Which linear solver `auto` picks: banded when n w^2 <= 2e7 flops, else cg-schur (cg-sgs for collapsed lines). */
+  linearMethod(): 'cg-line' | 'cg-sgs' | 'cg-schur' | 'banded' {
     const o = this.opts.linear ?? 'auto';
+    if (o === 'cg-schur' && !this.fullGrid) return 'cg-sgs';
     if (o !== 'auto') return o;
+    const nn = this.nodes.nn;
+    // the cell-interleaved half bandwidth is at least 2 min(M, N) - 1 on a full grid: skip
+    // building the permutation when even that bound rules the banded solver out
+    if (this.fullGrid && nn * (2 * Math.min(this.nodes.rows, this.nodes.cols) - 1) ** 2 > 2e7) return 'cg-schur';
     const w = this.bandSetup();
-    return this.nodes.nn * w * w <= 2e7 ? 'banded' : 'cg-sgs';
+    return nn * w * w <= 2e7 ? 'banded' : this.fullGrid ? 'cg-schur' : 'cg-sgs';
+  }
+
+  /**
+   * Newton step by Schur-complement CG (math/grid-schur): the bit-line block (stored by column
+   * here) is transposed to the row-major grid order in cache tiles, solved, and transposed back.
+   * @returns null when a line factorisation is not positive definite
+   */
+  private solveSchur(rtol: number) {
+    const M = this.nodes.rows, N = this.nodes.cols, nW = this.nodes.nW, n = M * N;
+    const gs = (this.schur ??= new GridSchur(M, N));
+    const bi = gs.bitLineInput(), rhs = this.rhs, dx = this.dx;
+    // xB: row-major bit-line right-hand side, then solution (xTry is free during a linear solve)
+    const xB = this.xTry.subarray(nW, nW + n);
+    K.gatherBitLines(M, N, nW, this.diag, this.off, rhs, bi.d, bi.e, xB);
+    if (gs.factor(this.diag.subarray(0, nW), this.off.subarray(0, nW), bi.d, bi.e, this.cg) !== 0) return null;
+    const r = gs.solve(rhs.subarray(0, nW), xB, dx.subarray(0, nW), xB, rtol, 20000);
+    K.scatterBitLines(M, N, nW, xB, dx);
+    return r;
   }
 
   /** Solve the DC operating point for the installed drive, from the current x. */
@@ -273,8 +290,7 @@ export class CrossbarSystem {
     const rtol = this.opts.rtol ?? 1e-10, maxNewton = this.opts.maxNewton ?? 60;
     // voltage scale: the drive, or the node voltages left by the previous solve (warm start
     // from a larger drive must not be throttled to the new, smaller scale)
-    let scale = this.drive.scale();
-    for (let k = 0; k < nn; k++) { const a = Math.abs(x[k]); if (a > scale) scale = a; }
+    const scale = Math.max(this.drive.scale(), K.maxAbs(nn, x));
     const vtol = (this.opts.vtol ?? 1e-10) * scale, dvMax = (this.opts.dvMax ?? 0.5) * scale;
     const method = this.linearMethod();
     let cgIt = 0;
@@ -284,35 +300,40 @@ export class CrossbarSystem {
     if (!Number.isFinite(fn)) return out('non-finite', 'non-finite cell current at the initial voltages; check the device parameters', 0);
     for (let it = 1; it <= maxNewton; it++) {
       this.assemble();
-      for (let k = 0; k < nn; k++) this.rhs[k] = fx[k] ? 0 : -this.F[k];
+      K.newtonRhs(nn, fx, this.F, this.rhs);
       if (method === 'banded') {
         if (!this.solveBanded()) return out('linear-failure', 'banded Cholesky found a non-positive pivot: a cell has negative differential conductance (NDR); use a monotone quasi-static cell model', it);
+      } else if (method === 'cg-schur') {
+        const r = this.solveSchur(rtol);
+        if (r === null) return out('linear-failure', 'line factorisation not positive definite: a cell has negative differential conductance', it);
+        cgIt += r.iterations;
+        if (r.status !== 'ok') return out('linear-failure', `Schur-complement CG: ${r.status} after ${r.iterations} iterations (relative residual ${r.relResidual})`, it);
       } else {
-        if (tridiagFactor(1, nn, this.diag, this.off, this.dd, this.ll) !== 0) return out('linear-failure', 'line preconditioner not positive definite: a cell has negative differential conductance', it);
-        for (let k = 0; k < nn; k++) this.dd[k] = 1 / this.dd[k];
+        const dd = this.dd;
+        if (tridiagFactor(1, nn, this.diag, this.off, dd, this.ll) !== 0) return out('linear-failure', 'line preconditioner not positive definite: a cell has negative differential conductance', it);
+        for (let k = 0; k < nn; k++) dd[k] = 1 / dd[k];
         dx.fill(0);
         const r = pcg(this.op, this.pre, this.rhs, dx, rtol, 20000, this.work);
         cgIt += r.iterations;
         if (r.status !== 'ok') return out('linear-failure', `conjugate gradients: ${r.status} after ${r.iterations} iterations (relative residual ${r.relResidual})`, it);
       }
-      let big = 0;
-      for (let k = 0; k < nn; k++) { const a = Math.abs(dx[k]); if (a > big) big = a; }
+      const big = K.maxAbs(nn, dx);
       if (this.cell.linear) {
-        for (let k = 0; k < nn; k++) x[k] += dx[k];
+        K.stepTo(nn, x, 1, dx, x);
         this.evaluate();
         return out('ok', 'linear cells: one exact step', it);
       }
       if (big <= vtol) {
         // the Newton step itself is below the tolerance: take it whole (no line search at the
         // round-off floor, where ||F|| is noise)
-        for (let k = 0; k < nn; k++) x[k] += dx[k];
+        K.stepTo(nn, x, 1, dx, x);
         this.evaluate();
         return out('ok', `converged in ${it} Newton steps`, it);
       }
       let alpha = big > dvMax ? dvMax / big : 1;
       let accepted = false;
       for (let h = 0; h <= 8; h++) {
-        for (let k = 0; k < nn; k++) this.xTry[k] = x[k] + alpha * dx[k];
+        K.stepTo(nn, x, alpha, dx, this.xTry);
         const f1 = this.evaluate(this.xTry);
         if (Number.isFinite(f1) && (f1 < fn || h === 8 || f1 === 0)) { fn = f1; accepted = true; break; }
         alpha *= 0.5;

@@ -108,7 +108,12 @@ function shapePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `SET ${r.high.v} V: L ${(hi.length * 1e9).toFixed(1)} nm, W ${(hi.width * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `SET ${r.low.v} V: L ${(lo.length * 1e9).toFixed(1)} nm, W ${(lo.width * 1e9).toFixed(1)} nm`)], 2)],
     runs: 2, resolution: `${gridText(p)}; SET pulses ${r.high.v} V and ${r.low.v} V from the same state until G = 100 uS; length and width at 0.3 nMax`,
     status: failed(r.high.status, r.low.status) ? 'failed' : 'ok',
-    messages: [branchText(r.high, 'G >= 100 uS'), branchText(r.low, 'G >= 100 uS'), ...(o.full ? [] : ['the shape is not grid-converged at this resolution: compare reproduce --full (48 x 40)'])],
+    messages: [
+      branchText(r.high, 'G >= 100 uS'), branchText(r.low, 'G >= 100 uS'),
+      `length / width at 0.3 nMax, interpolated between cell centres: ${r.high.v} V L ${(hi.length * 1e9).toFixed(2)} nm, W ${(hi.width * 1e9).toFixed(2)} nm; ${r.low.v} V L ${(lo.length * 1e9).toFixed(2)} nm, W ${(lo.width * 1e9).toFixed(2)} nm`,
+      'NOT reproduced: both pulses end in a thermal runaway (G ~10 uS -> 100 uS within ~1 us at 2.5 V and ~20 us at 1.6 V, peak T ~1500 K), so the final shape is set by the runaway, not by the drift/diffusion balance of the growth phase; at 24 x 20 the high-V filament is a dilute column (axis density below 0.3 nMax), and the shape changes with the grid',
+      ...(o.full ? [] : ['the shape is not grid-converged at this resolution: compare reproduce --full (48 x 40)']),
+    ],
   };
 }
 
@@ -123,15 +128,20 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
       // the gap must span at least two cells for the residue in it to mean anything
       inBand('gapCells', Math.min(hi.gap, lo.gap) / dz, 'cells', 2, Infinity, '>= 2 (gap resolved)', 'Q', 'resolution of Fig. 8j,k'),
       holds('sameHrs', r.high.status === 'stopped' && r.low.status === 'stopped', 'both RESETs reach the same HRS (G <= 3 uS)', 'Q', 'protocol of Fig. 8j,k'),
-      // a ratio of two residues below 0.01 vacancy is round-off, not a comparison: NaN then
-      inBand('residualHighOverLow', lo.gapIons >= 0.01 ? hi.gapIons / lo.gapIons : NaN, '1', 0, 1, '< 1 (fewer residual V_O after high-V RESET; undefined when the low-V residue < 0.01 V_O)', 'Q', 'review Section 3.1, Fig. 8j,k'),
+      // residue = vacancies above the initial background n0 in the gap; a ratio of two residues
+      // below 0.01 vacancy is round-off, not a comparison: NaN then
+      inBand('residualHighOverLow', lo.gapIons >= 0.01 ? hi.gapIons / lo.gapIons : NaN, '1', 0, 1, '< 1 (fewer residual V_O above background after high-V RESET; undefined when the low-V residue < 0.01 V_O)', 'Q', 'review Section 3.1, Fig. 8j,k'),
       holds('plasticityHigherAfterHighV', (r.high.plasticity ?? NaN) > (r.low.plasticity ?? NaN), 'later SET response larger after high-V RESET', 'Q', 'review Fig. 8l'),
     ],
     plot: pp.plot,
     figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `RESET ${r.high.v} V: gap ${(hi.gap * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `RESET ${r.low.v} V: gap ${(lo.gap * 1e9).toFixed(1)} nm`)], 2)],
     runs: 3, resolution: `${gridText(p)}; forming, then RESET pulses ${r.high.v} V and ${r.low.v} V to G = 3 uS; plasticity = relative G change after a 1 V, 20 ns pulse`,
     status: failed(r.high.status, r.low.status) ? 'failed' : 'ok',
-    messages: [branchText(r.high, 'G <= 3 uS'), branchText(r.low, 'G <= 3 uS'), 'the HRS gap is one cell next to the exchange electrode at both grids (0.5 and 0.25 nm): the residue in it is not resolved'],
+    messages: [
+      branchText(r.high, 'G <= 3 uS'), branchText(r.low, 'G <= 3 uS'),
+      `gap (axis below 0.3 nMax, interpolated) ${(hi.gap * 1e9).toFixed(2)} nm after ${r.high.v} V and ${(lo.gap * 1e9).toFixed(2)} nm after ${r.low.v} V; residual vacancies above the background n0 in the gap ${hi.gapIons.toExponential(1)} and ${lo.gapIons.toExponential(1)}`,
+      'NOT reproduced: the RESET gap opens at the inert bottom electrode (vacancies drift up, nothing replenishes the bottom row) over the whole electrode area, and stays about one cell thick (the dense filament above it is not cleared within the pulse; site exclusion in the 0.6-0.9 nMax filament is the suspected cause, not verified); the layer is emptied completely at both amplitudes, so the residue is zero for both. 3 uS is near the floor set by that one-cell layer in series with the film (the n0 background alone conducts ~2.5 uS): the -0.9 V pulse ends at ~3.9 uS within its 1 ms',
+    ],
   };
 }
 

@@ -65,7 +65,8 @@ export class ContinuumSolver {
   private readonly gTop: Float64Array; private readonly gBot: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
 
-  constructor(p: ContinuumParams) {
+  /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default. */
+  constructor(p: ContinuumParams, precond: 'line' | 'ilu' = 'ilu') {
     this.p = p;
     const nx = (this.nx = p.nx), nz = (this.nz = p.nz), m = (this.m = nx * nz);
     this.dx = p.width / nx; this.dz = p.thickness / nz;
@@ -74,7 +75,7 @@ export class ContinuumSolver {
     this.n = f(); this.T = f(); this.psi = f(); this.sigma = f(); this.joule = f();
     this.phi = f(); this.b = f(); this.nNew = f(); this.nOld = f(); this.TOld = f();
     this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx);
-    this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz);
+    this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond);
     const { dx, dz } = this;
     const depth = p.width;
     for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
@@ -137,7 +138,7 @@ export class ContinuumSolver {
       gBot[i] = az[kb] * sigma[kb] / hz; A.c[kb] += gBot[i];
       gTop[i] = az[kt] * sigma[kt] / hz; A.c[kt] += gTop[i]; b[kt] += gTop[i];
     }
-    return pcg(A, b, phi, this.W, 1e-12, 4000);
+    return pcg(A, b, phi, this.W, 1e-10, 4000);
   }
 
   /**
@@ -213,7 +214,7 @@ export class ContinuumSolver {
         A.c[k] += gb; b[k] += gb * p.t0;
       }
     }
-    const r2 = pcg(A, b, T, this.W, 1e-12, 4000);
+    const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
     if (r2.status !== 'ok') return { status: 'linear-solver-failed', message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
     const dT = 0;

@@ -24,9 +24,15 @@ export class KrylovWork {
   readonly m: number;
   readonly r: Float64Array; readonly z: Float64Array; readonly p: Float64Array; readonly q: Float64Array;
   readonly r0: Float64Array; readonly v: Float64Array; readonly sv: Float64Array; readonly t: Float64Array; readonly y: Float64Array;
-  /** Thomas factors of the line preconditioner. */
+  /** Thomas factors of the line preconditioner, or the ILU(0) pivots (dinv) when precond = 'ilu'. */
   readonly cp: Float64Array; readonly dinv: Float64Array;
-  constructor(nx: number, nz: number) {
+  /**
+   * Preconditioner: 'line' = z-line block Jacobi (default), 'ilu' = ILU(0) of the five-point
+   * stencil (natural ordering; incomplete Cholesky for symmetric A), which couples x and z.
+   */
+  precond: 'line' | 'ilu' = 'line';
+  constructor(nx: number, nz: number, precond: 'line' | 'ilu' = 'line') {
+    this.precond = precond;
     const m = nx * nz;
     this.m = m;
     const f = () => new Float64Array(m);
@@ -34,6 +40,61 @@ export class KrylovWork {
     this.r0 = f(); this.v = f(); this.sv = f(); this.t = f(); this.y = f();
     this.cp = f(); this.dinv = f();
   }
+}
+
+/**
+ * ILU(0) of the five-point stencil, M = (D - L) D^-1 (D - U) with L, U the strict lower / upper
+ * couplings of A and the pivots d_k = c_k - w_k e_{k-1} / d_{k-1} - s_k n_{k-nx} / d_{k-nx};
+ * stores 1 / d_k in dinv.
+ */
+function factorIlu(A: Stencil5, W: KrylovWork): void {
+  const { nx, nz, c, w, e, s, n } = A;
+  const { dinv } = W;
+  for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+    const k = j * nx + i;
+    let d = c[k];
+    if (i > 0) d -= w[k] * e[k - 1] * dinv[k - 1];
+    if (j > 0) d -= s[k] * n[k - nx] * dinv[k - nx];
+    dinv[k] = d !== 0 ? 1 / d : 0;
+  }
+}
+
+/** z = M^-1 r for the ILU(0) factors (forward then backward sweep). */
+function solveIlu(A: Stencil5, W: KrylovWork, r: Float64Array, z: Float64Array): void {
+  const { nx, nz, w, e, s, n } = A;
+  const { dinv } = W;
+  for (let j = 0; j < nz; j++) {
+    const row = j * nx;
+    let prev = 0;
+    for (let i = 0; i < nx; i++) {
+      const k = row + i;
+      let v = r[k] + w[k] * prev;
+      if (j > 0) v += s[k] * z[k - nx];
+      prev = v * dinv[k];
+      z[k] = prev;
+    }
+  }
+  for (let j = nz - 1; j >= 0; j--) {
+    const row = j * nx;
+    let next = 0;
+    for (let i = nx - 1; i >= 0; i--) {
+      const k = row + i;
+      let v = e[k] * next;
+      if (j < nz - 1) v += n[k] * z[k + nx];
+      next = z[k] + v * dinv[k];
+      z[k] = next;
+    }
+  }
+}
+
+/** Factor the preconditioner chosen in W. */
+function factor(A: Stencil5, W: KrylovWork): void {
+  if (W.precond === 'ilu') factorIlu(A, W); else factorLines(A, W);
+}
+
+/** z = M^-1 r with the preconditioner chosen in W. */
+function precondition(A: Stencil5, W: KrylovWork, r: Float64Array, z: Float64Array): void {
+  if (W.precond === 'ilu') solveIlu(A, W, r, z); else solveLines(A, W, r, z);
 }
 
 /** Factor the z-line tridiagonal blocks of A (Thomas forward sweep coefficients). */
@@ -56,7 +117,7 @@ function factorLines(A: Stencil5, W: KrylovWork): void {
 }
 
 /** z = M^-1 r with M the z-line block diagonal of A (factors from factorLines). */
-function precondition(A: Stencil5, W: KrylovWork, r: Float64Array, z: Float64Array): void {
+function solveLines(A: Stencil5, W: KrylovWork, r: Float64Array, z: Float64Array): void {
   const { nx, nz, s } = A;
   const { cp, dinv } = W;
   for (let i = 0; i < nx; i++) {
@@ -87,7 +148,7 @@ function dot(a: Float64Array, b: Float64Array): number {
 export function pcg(A: Stencil5, b: Float64Array, x: Float64Array, W: KrylovWork, tol = 1e-10, maxIter = 2000): SolveInfo {
   const { r, z, p, q } = W;
   const m = W.m;
-  factorLines(A, W);
+  factor(A, W);
   applyStencil(A, x, q);
   for (let k = 0; k < m; k++) r[k] = b[k] - q[k];
   const bn = Math.sqrt(dot(b, b)) || 1;
@@ -121,7 +182,7 @@ export function pcg(A: Stencil5, b: Float64Array, x: Float64Array, W: KrylovWork
 export function bicgstab(A: Stencil5, b: Float64Array, x: Float64Array, W: KrylovWork, tol = 1e-10, maxIter = 2000): SolveInfo {
   const { r, r0, p, v, sv, t, y, z } = W;
   const m = W.m;
-  factorLines(A, W);
+  factor(A, W);
   applyStencil(A, x, v);
   for (let k = 0; k < m; k++) { r[k] = b[k] - v[k]; r0[k] = r[k]; p[k] = 0; v[k] = 0; }
   const bn = Math.sqrt(dot(b, b)) || 1;

@@ -7,7 +7,7 @@
  */
 import { ECM_DEFAULTS, growthMap } from '../physics/kmc/ecm-lattice.js';
 import { VCM_DEFAULTS } from '../physics/kmc/vcm-lattice.js';
-import { cycleStatistics } from '../physics/kmc/vcm-cycles.js';
+import { cycleStatistics, SWEEP_DEFAULTS } from '../physics/kmc/vcm-cycles.js';
 import { confinementMasks, type ConfinementKind } from '../physics/kmc/confinement.js';
 import { QPC_DEFAULTS, qpcHistogram, qpcSet } from '../physics/kmc/qpc.js';
 import { G0 } from '../units/constants.js';
@@ -101,7 +101,7 @@ function confinementPanel(seed: number, o: { full?: boolean }): ComputedPanel {
     plot: { xLabel: 'SET voltage', xUnit: 'V', yLabel: 'cumulative probability', yUnit: '1', xLog: false, yLog: false, series: KINDS.map((k, q) => ({ name: k, ...cdf(st[q]), kind: 'both' as const })) },
     figures: [cvPlot],
     runs: KINDS.length * nDev + 2 * poreW.length * nDev,
-    resolution: `VCM lattice ${p.nx} x ${p.nz} (a = ${p.a * 1e9} nm); ${nDev} seeded devices x ${nCyc} cycles per kind; 10 V/s ramps as 40 mV staircases, switching voltage taken at the event that bridges / breaks the vacancy path (not quantized to 40 mV), 20 ms hold under compliance after SET; pore study ${nDev} devices x 1 cycle at 100 and 300 uA; kind codes in the CSV: ${KINDS.map((k, q) => `${q} ${k}`).join(', ')}`,
+    resolution: `VCM lattice ${p.nx} x ${p.nz} (a = ${p.a * 1e9} nm); ${nDev} seeded devices x ${nCyc} cycles per kind; 10 V/s ramps as 40 mV staircases, switching voltage taken at the event that bridges / breaks the vacancy path (not quantized to 40 mV), 20 ms hold under compliance after SET, RESET swept on to -${SWEEP_DEFAULTS.vResetStop} V after the rupture; pore study ${nDev} devices x 1 cycle at 100 and 300 uA; kind codes in the CSV: ${KINDS.map((k, q) => `${q} ${k}`).join(', ')}`,
     status: 'ok', messages: [],
   };
 }

@@ -13,13 +13,13 @@ import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
  * step); `tHold` (s) the time the SET sweep keeps its voltage after the switching event, under
  * the compliance (self-limited filament growth); `vResetStop` (V) the magnitude the RESET
  * sweep continues to after the rupture (a fixed stop voltage, as in a measured DC sweep: it sets
- * the gap length, review Fig. 8j,k); `gThr` (S) the conductance that counts as LRS
- * in the read.
+ * the gap length, review Fig. 8j,k). SET and RESET are detected topologically (a vacancy or
+ * metal path joins the electrodes, or no longer does), not by a conductance threshold.
  */
-export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number; tHold: number; vResetStop: number }
+export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; tHold: number; vResetStop: number }
 
-/** Defaults: 10 V/s staircase of 40 mV steps; 20 ms hold under compliance after SET; RESET swept on to -1.5 V (about 3x the mean rupture voltage, as a DC sweep runs well past the RESET); LRS/HRS threshold 1 uS. */
-export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6, tHold: 0.02, vResetStop: 1.5 };
+/** Defaults: 10 V/s staircase of 40 mV steps; 20 ms hold under compliance after SET; RESET swept on to -1.5 V (about 3x the mean rupture voltage, as a DC sweep runs well past the RESET) */
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, tHold: 0.02, vResetStop: 1.5 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
 export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }

@@ -103,7 +103,9 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
     const r = s.step(pwlValue(o.waveform, s.t + h), h);
     iterations += r.iterations;
     if (r.status !== 'ok') { status = 'linear-solver-failed'; message = r.message; s.n.set(nSave); s.T.set(tSave); s.t = t0; break; }
-    if (r.dn > 2 * dnTol || r.dT > 2 * dTTol) {
+    // reject when the change per step is too large, or when the two coupling passes disagree
+    // by more than a quarter of the per-step tolerance (the split iteration had not settled)
+    if (r.dn > 2 * dnTol || r.dT > 2 * dTTol || r.picard > 0.25 * dnTol || r.picardT > 0.25 * dTTol) {
       s.n.set(nSave); s.T.set(tSave); s.t = t0; s.reservoirOut = res0;
       rejected++;
       dt = h / 3;

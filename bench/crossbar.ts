@@ -4,10 +4,11 @@
  * - nanoionics: `auto` (Schur-complement CG, math/grid-schur) and `cg-line` (CG with the line
  *   preconditioner: SciPy's method written in TypeScript), each in a fresh process
  *   (bench/crossbar-case.ts), repeated, median taken;
- * - SciPy (Debian package) on the very same G and V: CG + line preconditioner (rtol 1e-10, as in
- *   the baselines) and spsolve (SuperLU, N <= 512; at 1024 it needs 5 GB);
+ * - SciPy (Debian package) on the very same G and V: CG + line preconditioner at rtol 1e-10 (the
+ *   baselines' setting) and 1e-13 (the loosest decade whose currents agree with spsolve to 1e-9, as the
+ *   issue requires), and spsolve (SuperLU, N <= 512; at 1024 it needs 5 GB);
  * - ngspice `.op` on the exported deck (`.options acct`: wall time and its own analysis time).
- * Accuracy: column currents against spsolve (N <= 512) or, above, against SciPy CG at rtol 1e-13.
+ * Accuracy: column currents against spsolve (N <= 512) or, above, against SciPy CG at rtol 1e-14.
  * Also one nonlinear 1S1R array (baseline-sinh memory + sinh selector) solved to convergence.
  *
  * usage: node dist/bench/crossbar.js [--sizes 64,128,256,512,1024] [--ngspice-sizes 16,32,64,128]
@@ -83,9 +84,9 @@ function main(argv: string[]): void {
       // reference currents
       let ref: Float64Array | null = null, refName = '';
       if (py && inSizes) {
-        const rf = join(dir, 'ref.bin'), m = n <= 512 ? 'spsolve' : 'cg-line', rt = n <= 512 ? '1e-10' : '1e-13';
+        const rf = join(dir, 'ref.bin'), m = n <= 512 ? 'spsolve' : 'cg-line', rt = n <= 512 ? '1e-10' : '1e-14';
         const r = repeated('python3', [SCIPY, m, String(n), gf, vf, rf, '--rtol', rt], 1);
-        ref = readF64(rf); refName = n <= 512 ? 'spsolve' : 'SciPy CG rtol 1e-13';
+        ref = readF64(rf); refName = n <= 512 ? 'spsolve' : 'SciPy CG rtol 1e-14';
         if (m === 'spsolve') rows.push({ tool: 'scipy spsolve', n, ...r, max_rel_diff: 0 });
       }
       const ours = new Map<string, Row>();
@@ -98,13 +99,15 @@ function main(argv: string[]): void {
         if (!ref) { ref = cur; refName = 'nanoionics'; }
       }
       const best = ours.get('auto') ?? [...ours.values()][0];
-      if (py && inSizes) {
+      if (py && inSizes) for (const rt of ['1e-10', '1e-13']) {
+        // rtol 1e-10: the baselines' setting (currents ~3e-8 from spsolve); 1e-13: the loosest decade
+        // whose currents meet the issue's 1e-9 agreement (N = 512: 1e-12 gives 1.5e-9, 1e-13 3e-11)
         const sf = join(dir, 'sp.bin');
-        const r = repeated('python3', [SCIPY, 'cg-line', String(n), gf, vf, sf, '--rtol', '1e-10'], repeats);
-        const row: Row = { tool: 'scipy cg-line', n, ...r, max_rel_diff: maxRel(readF64(sf), ref!) };
+        const r = repeated('python3', [SCIPY, 'cg-line', String(n), gf, vf, sf, '--rtol', rt], repeats);
+        const row: Row = { tool: `scipy cg-line rtol ${rt}`, n, ...r, max_rel_diff: maxRel(readF64(sf), ref!) };
         rows.push(row);
         const ss = Number(r.solve_s), sb = Number(r.build_s), ns = Number(best.solve_s), nb = Number(best.build_s);
-        summary.push(`N = ${n}: SciPy CG-line solve ${ss.toFixed(3)} s / nanoionics ${ns.toFixed(3)} s = ${(ss / ns).toFixed(2)}x; build + solve ${(sb + ss).toFixed(3)} / ${(nb + ns).toFixed(3)} s = ${((sb + ss) / (nb + ns)).toFixed(2)}x; process wall ${Number(r.wall_s).toFixed(2)} / ${Number(best.wall_s).toFixed(2)} s; nanoionics vs ${refName} ${Number(best.max_rel_diff).toExponential(1)}, peak RSS ${Number(best.maxrss_mib).toFixed(0)} MiB`);
+        summary.push(`N = ${n}: SciPy CG-line (rtol ${rt}, currents ${Number(row.max_rel_diff).toExponential(1)} from ${refName}) solve ${ss.toFixed(3)} s / nanoionics ${ns.toFixed(3)} s = ${(ss / ns).toFixed(2)}x; build + solve ${(sb + ss).toFixed(3)} / ${(nb + ns).toFixed(3)} s = ${((sb + ss) / (nb + ns)).toFixed(2)}x; process wall ${Number(r.wall_s).toFixed(2)} / ${Number(best.wall_s).toFixed(2)} s; nanoionics currents ${Number(best.max_rel_diff).toExponential(1)} from ${refName}, peak RSS ${Number(best.maxrss_mib).toFixed(0)} MiB`);
       }
       if (ng && ngSizes.includes(n)) {
         const deck = crossbarNetlist({ rows: n, cols: n, rWord: 1, rBit: 1 }, { kind: 'conductance', g }, problemDrive(n, v), '.control\nset numdgt=15\nop\nprint all\nrusage all\n.endc');
@@ -139,7 +142,7 @@ function main(argv: string[]): void {
   console.log('|---|---|---|---|---|---|---|---|');
   const f = (x: unknown, p = 3): string => (typeof x === 'number' && Number.isFinite(x) ? x.toPrecision(p) : '-');
   for (const r of rows) console.log(`| ${r.tool} | ${r.n} | ${f(r.wall_s)} | ${f(r.build_s)} | ${f(r.solve_s)} | ${r.iterations ?? r.newton ?? '-'} | ${f(r.maxrss_mib)} | ${f(r.max_rel_diff, 2)} |`);
-  console.log('\nReference: spsolve for N <= 512, SciPy CG at rtol 1e-13 above; nanoionics rtol ' + rtol + '.');
+  console.log('\nReference: spsolve for N <= 512, SciPy CG at rtol 1e-14 above; nanoionics rtol ' + rtol + '.');
   for (const l of summary) console.log('- ' + l);
   const jf = arg('--json', '');
   if (jf) writeFileSync(jf, JSON.stringify({ python_scipy: py, ngspice: ng, rows, summary }, null, 2));

@@ -13,7 +13,8 @@
  *    conductance gon at small V, saturating at Isat (the compliance) at large V, odd in V;
  *  - SeriesCell: two elements in series (selector or transistor on the word-line side, memory
  *    on the bit-line side) with the internal node solved per cell by bracketed Newton:
- *    I_top(v - u) = I_mem(u), u in [min(0, v), max(0, v)]; I' = g_top g_mem / (g_top + g_mem).
+ *    I_top(v - u) = I_mem(u), u in [min(0, v), max(0, v)]; I' = g_top g_mem / (g_top + g_mem);
+ *    Newton runs on asinh(I_mem / 1 pA) - asinh(I_top / 1 pA), which has the same root.
  * @module circuit/crossbar-cells
  */
 import type { DeviceGroup } from '../devices/group.js';
@@ -99,6 +100,8 @@ export class Transistor implements CellElement {
 const U_ABS = 1e-14;
 const U_REL = 1e-12;
 const MAX_IT = 100;
+/** Current scale of the compressed residual (A): below it the residual is linear in I. */
+const S_INV = 1 / 1e-12;
 
 /** Two elements in series with the internal node solved per cell. */
 export class SeriesCell implements CellElement {
@@ -132,9 +135,14 @@ export class SeriesCell implements CellElement {
       let open = 0;
       for (let c = 0; c < n; c++) {
         if (hi[c] - lo[c] <= 0) continue;
-        const f = im[c] - it[c];
+        // Newton on asinh(I_mem / s) - asinh(I_top / s): same root and bracket, but exponential
+        // branches (selectors, tunnelling) become nearly linear, so Newton does not creep down
+        // an exponential by one voltage scale per step (SPICE limits junction steps for the
+        // same reason)
+        const a = im[c] * S_INV, b = it[c] * S_INV;
+        const f = Math.asinh(a) - Math.asinh(b);
         if (f > 0) hi[c] = u[c]; else if (f < 0) lo[c] = u[c]; else { lo[c] = hi[c] = u[c]; continue; }
-        const d = gm[c] + gt[c];
+        const d = S_INV * (gm[c] / Math.sqrt(1 + a * a) + gt[c] / Math.sqrt(1 + b * b));
         let un = d > 0 ? u[c] - f / d : NaN;
         if (!(un > lo[c] && un < hi[c])) un = 0.5 * (lo[c] + hi[c]);
         const du = Math.abs(un - u[c]);

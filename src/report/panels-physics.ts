@@ -164,10 +164,28 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     messages: [
       branchText(r.high, 'G <= 2 uS'), branchText(r.low, 'G <= 2 uS'),
       `gap (axis below 0.3 nMax, interpolated) ${(hi.gap * 1e9).toFixed(2)} nm after ${r.high.v} V and ${(lo.gap * 1e9).toFixed(2)} nm after ${r.low.v} V; residual vacancies above the background n0 in the gap ${hi.gapIons.toExponential(1)} and ${lo.gapIons.toExponential(1)}`,
-      `plasticity (1 V, 20 ns probe) dG/G: ${(r.high.plasticity ?? NaN).toFixed(2)} after ${r.high.v} V, ${(r.low.plasticity ?? NaN).toFixed(2)} after ${r.low.v} V (at different final G when the low-V pulse overshoots)`,
-      'NOT reproduced: the RESET gap is the depletion layer at the inert bottom electrode over the whole electrode area (vacancies drift up, the blocking electrode supplies no counter-flux); its physical thickness kT/(zqE) ~ 0.1 nm is below dz = 0.5 nm, so it is one emptied cell at both amplitudes and the residue in it is zero for both; the dense filament above is not cleared. G drops by orders of magnitude within the step that empties that row, so the low-V pulse overshoots the HRS target. Producing the review\'s gap (cleared by Joule heat inside the filament) needs a resolved depletion layer (dz < 0.1 nm) or a non-blocking (reservoir) bottom contact; not done',
+      `plasticity (1 V, 20 ns probe) dG/G: ${(r.high.plasticity ?? NaN).toFixed(2)} after ${r.high.v} V, ${(r.low.plasticity ?? NaN).toFixed(2)} after ${r.low.v} V`,
+      `mean vacancy density in the gap (axis below 0.3 nMax, inside the filament footprint): ${(hi.gapDensity / p.nMax).toExponential(1)} nMax after ${r.high.v} V, ${(lo.gapDensity / p.nMax).toExponential(1)} nMax after ${r.low.v} V (fewer after the high-V RESET, as in the review, but both far below one vacancy in the gap); share of the HRS current crossing the bottom row inside the footprint: ${(100 * footprintShare(p, r.high)).toFixed(0)} % and ${(100 * footprintShare(p, r.low)).toFixed(0)} %: the HRS is carried by the undepleted background near the wall`,
+      'NOT reproduced: the RESET gap is the depletion layer at the inert bottom electrode (vacancies drift up, the blocking electrode supplies no counter-flux); its physical thickness kT/(zqE) ~ 0.1 nm is below dz = 0.5 nm, so it is one emptied cell at both amplitudes (also at dz = 0.25 nm); once it forms, the voltage drops across it, the field in the dense filament above vanishes and the filament neither drains nor retracts further, so the gap cannot grow to the nm-scale, residue-holding gap of the review. Tried and not kept: electron tunnelling across depleted runs (sigma >= sigma_c e^{-d/0.1 nm}); the gap then stays one cell and G stalls at 18-25 uS within 1 ms',
     ],
   };
+}
+
+/**
+ * Share of the current through the bottom row that crosses it inside the filament footprint
+ * (r <= half the mean filament width, at least one cell), from the snapshot's current density
+ * (axisymmetric grid, as used by the Fig. 8 panels).
+ */
+function footprintShare(p: ContinuumParams, b: BranchResult): number {
+  const dx = p.width / p.nx;
+  const half = Math.max(b.geometry.width / 2, dx);
+  let inside = 0, all = 0;
+  for (let i = 0; i < p.nx; i++) {
+    const area = Math.PI * (2 * i + 1) * dx * dx;
+    const c = b.snapshot.j[i] * area;
+    all += c; if ((i + 0.5) * dx <= half) inside += c;
+  }
+  return all > 0 ? inside / all : NaN;
 }
 
 const CONTINUUM = 'continuum taox-vcm';

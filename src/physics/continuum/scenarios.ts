@@ -111,7 +111,7 @@ function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: 
   s.n.set(base.n); s.T.fill(p.t0);
   const t0 = 0;
   const w: PwlWaveform = { t: [t0, t0 + 1e-9, t0 + tMax], v: [0, v, v] };
-  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 * tolScale, dnTol: 0.02 * tolScale, dTTol: 50 * tolScale, maxSteps: Math.round(20000 / tolScale) }, progress);
+  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 * tolScale, dnTol: 0.02 * tolScale, dTTol: 50 * tolScale, gTol: 0.05, maxSteps: Math.round(20000 / tolScale) }, progress);
   return { s, r };
 }
 

@@ -199,8 +199,8 @@ export const PHYSICS_PANELS: PanelDef[] = [
     protocol: 'continuum ring', devices: [CONTINUUM], compute: soretPanel,
   }),
   computedPanel({
-    id: 'fig8gh-set-shape', figure: 'Fig. 8g,h', title: 'Filament shape after high vs low SET voltage',
-    review: 'At high SET voltage drift dominates: a narrow, long filament; at low voltage diffusion widens it: a wide, short filament of similar conductance.',
+    id: 'fig8gh-set-shape', figure: 'Fig. 8g-i', title: 'Filament shape after high vs low SET voltage',
+    review: 'At high SET voltage drift dominates: a narrow, long filament; at low voltage diffusion widens it: a wide, short filament of similar conductance; the narrow, long one shows more plasticity under a later stimulus (Fig. 8i).',
     protocol: 'continuum shape', devices: [CONTINUUM], compute: shapePanel,
   }),
   computedPanel({

@@ -154,3 +154,23 @@ test('SET pulse: the conductance never exceeds the row-shorted bound (coupling p
   assert.equal(r.status, 'stopped', r.message);
   assert.ok(worst < 1.5, `G / bound reached ${worst}`);
 });
+
+test('with gTol no accepted step changes the device conductance by more than the limit', () => {
+  // preformed filament (r < 2.5 nm at 0.8 nMax) under a RESET pulse: emptying the bottom row
+  // drops G by decades; the first step is exempt (it starts from G = 0 before any solve)
+  const p = resolveContinuumParams({ width: 8e-9, nx: 16, nz: 20, complianceReset: 1 });
+  const maxJump = (gTol?: number) => {
+    const s = new ContinuumSolver(p);
+    for (let k = 0; k < s.m; k++) s.n[k] = s.xc[k] < 2.5e-9 ? 0.8 * p.nMax : p.n0;
+    const r = runContinuum(s, { waveform: { t: [0, 1e-9, 1e-3], v: [0, -0.9, -0.9] }, tEnd: 1e-3, dtMax: 1, dtSegment: 0.002, maxSteps: 20000, gTol, stop: (q) => q.t > 1e-9 && q.g <= 2e-6 });
+    assert.equal(r.status, 'stopped', r.message);
+    const g = r.columns.g;
+    let worst = 1;
+    for (let k = 2; k < g.length; k++) worst = Math.max(worst, g[k] / g[k - 1], g[k - 1] / g[k]);
+    return worst;
+  };
+  const limited = maxJump(0.05);
+  // 1e-9: round-off of the ratio against the accepted bound 1.05
+  assert.ok(limited <= 1.05 + 1e-9, `with gTol 0.05: largest per-step G ratio ${limited}`);
+  assert.ok(maxJump() > 1.05, 'without gTol some step changes G by more than 5 % (otherwise this test could not fail)');
+});

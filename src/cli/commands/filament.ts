@@ -152,9 +152,10 @@ export const filamentCommand: Command = {
         } else {
           const kinds: ConfinementKind[] = ['control', 'dislocation', 'nanocrystal', 'nanopore', 'edge'];
           const rows = confinementStudy(p, kinds, seeds, nCyc, undefined, {}, progress);
-          const pores = [1, 2, 4].map((pore) => {
-            const st = cycleStatistics(p, seeds.slice(0, 3), 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
-            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean };
+          const pores = [1, 2, 4, 8].map((pore) => {
+            const st = cycleStatistics(p, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
+            const hi = cycleStatistics({ ...p, compliance: 3 * p.compliance }, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
+            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean, rOnMeanTripleCompliance: hi.rOn.mean };
           });
           summary = { table: rows, poreSizes: pores };
           if (out) {
@@ -166,8 +167,8 @@ export const filamentCommand: Command = {
       } else if (protocol === 'growth-map') {
         if (device !== undefined && device !== 'ag-ecm') throw new UsageError(`--device ${device}: expected ag-ecm for --protocol growth-map`);
         const p = kmcSets(ECM_DEFAULTS, sets);
-        const cells = growthMap(p, [1e-3, 1e-1, 10], [1, 1e2, 1e4], seed);
-        summary = { map: cells.map((c) => ({ mobility: c.mobility, redox: c.redox, ...c.mode, bridged: c.growth.bridged, earlyCentroid: c.growth.earlyCentroid, clusters: c.growth.clusters, metal: c.growth.metal, compactness: c.growth.compactness, tipFraction: c.growth.tipFraction, time: c.growth.time })) };
+        const cells = growthMap(p, [1e-3, 1e-1, 10], [1e-4, 1, 1e4], seed);
+        summary = { map: cells.map((c) => ({ mobility: c.mobility, redox: c.redox, ...c.mode, bridged: c.growth.bridged, earlyCentroid: c.growth.earlyCentroid, clusters: c.growth.clusters, freeClusters: c.growth.freeClusters, branching: c.growth.branching, largestFraction: c.growth.largestFraction, metal: c.growth.metal, compactness: c.growth.compactness, time: c.growth.time })) };
         if (out) cells.forEach((c) => writeAtomic(join(out, `growth-M${c.mobility}-K${c.redox}.svg`), heatmapSvg({ values: c.growth.state, nx: p.nx, nz: p.nz, dx: p.a, dz: p.a, title: `mobility ${c.mobility}, redox ${c.redox}: ${c.mode.origin}/${c.mode.shape} (0 empty, 1 ion, 2 metal)`, unit: 'state', min: 0, max: 2 })));
       } else {
         if (device !== undefined && device !== 'nb-zno-qpc') throw new UsageError(`--device ${device}: expected nb-zno-qpc for --protocol quantized`);

@@ -1,12 +1,17 @@
 /**
  * Filament confinement (review §4, Figs. 11-12; models.md §10.3) as spatial masks on the VCM
  * lattice, and the variability study against the unconfined control:
- * - `dislocation`: one column with generation and hop barriers lowered by `drop` (SiGe
- *   threading dislocation, Choi et al. 2018);
+ * - `dislocation`: one column (the dislocation core, SiGe, Choi et al. 2018) where the vacancy
+ *   formation energy is lower by `drop` (default 0.6 eV): generation there is easier by `drop`
+ *   and a vacancy in the core is bound by `drop` (hops out of it cost `drop`/2 more, hops into it
+ *   `drop`/2 less, so detailed balance holds); `pipe` (default 0) lowers the migration barrier
+ *   along the core in addition;
  * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
  *   SiOx nanodot: local field enhancement);
- * - `nanopore`: the top electrode contacts the film only through `pore` central columns
- *   (nanopore in an ion-blocking graphene layer, Lee et al. 2016);
+ * - `nanopore`: the top electrode exchanges ions with the film only through `pore` central
+ *   columns, while the (conducting) graphene layer keeps the electrical contact everywhere
+ *   (nanopore in an ion-blocking graphene layer, Lee et al. 2016): generation, recombination and
+ *   exchange need ionic contact, so the filament can only start, and widen, under the pore;
  * - `edge`: the top electrode contacts only the first `pore` columns (graphene-edge electrode).
  * @module physics/kmc/confinement
  */
@@ -18,17 +23,18 @@ import { cycleStatistics, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles
 export type ConfinementKind = 'control' | 'dislocation' | 'nanocrystal' | 'nanopore' | 'edge';
 
 /** Mask options. */
-export interface ConfinementOptions { drop?: number; pore?: number; dotWidth?: number; dotHeight?: number }
+export interface ConfinementOptions { drop?: number; pipe?: number; core?: number; pore?: number; dotWidth?: number; dotHeight?: number }
 
 /** Build the masks of one confinement kind for a lattice. */
 export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: ConfinementOptions = {}): VcmMasks {
   const { nx, nz } = p;
   const m = nx * nz, c = Math.floor(nx / 2);
   if (kind === 'dislocation') {
-    const eaDrop = new Float64Array(m);
-    const drop = o.drop ?? 0.4 * Q;
-    for (let j = 0; j < nz; j++) eaDrop[j * nx + c] = drop;
-    return { eaDrop };
+    const eaDrop = new Float64Array(m), trap = new Float64Array(m), genDrop = new Float64Array(m);
+    const drop = o.drop ?? 0.6 * Q, pipe = o.pipe ?? 0;
+    const w = o.core ?? 1, lo = c - Math.floor(w / 2);
+    for (let j = 0; j < nz; j++) for (let i = lo; i < lo + w; i++) { eaDrop[j * nx + i] = pipe; trap[j * nx + i] = drop; genDrop[j * nx + i] = drop; }
+    return { eaDrop, trap, genDrop };
   }
   if (kind === 'nanocrystal') {
     const metal = new Uint8Array(m);
@@ -37,11 +43,13 @@ export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: Confine
     return { metal };
   }
   if (kind === 'nanopore' || kind === 'edge') {
-    const contact = new Uint8Array(nx);
+    const open = new Uint8Array(nx);
     const w = o.pore ?? 2;
     const lo = kind === 'edge' ? 0 : c - Math.floor(w / 2);
-    for (let i = lo; i < lo + w && i < nx; i++) contact[i] = 1;
-    return { contact };
+    for (let i = lo; i < lo + w && i < nx; i++) open[i] = 1;
+    // nanopore: the graphene layer conducts everywhere but passes ions only through the pore;
+    // graphene edge: the electrode itself (electrical and ionic contact) is the edge
+    return kind === 'nanopore' ? { contact: new Uint8Array(nx).fill(1), ionic: open } : { contact: open };
   }
   return {};
 }

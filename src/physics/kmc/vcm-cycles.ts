@@ -8,33 +8,60 @@ import { Rng } from '../../rng/rng.js';
 import { cv, mean } from '../../math/stats.js';
 import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
 
-/** Sweep settings. */
-export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; gThr: number }
+/**
+ * Sweep settings: ramp rate (V/s) realised as a staircase of dV steps (rates re-solved at each
+ * step); `tHold` (s) the time the SET sweep keeps its voltage after the switching event, under
+ * the compliance (self-limited filament growth); `vResetStop` (V) the magnitude the RESET
+ * sweep continues to after the rupture (a fixed stop voltage, as in a measured DC sweep: it sets
+ * the gap length, review Fig. 8j,k). SET and RESET are detected topologically (a vacancy or
+ * metal path joins the electrodes, or no longer does), not by a conductance threshold.
+ */
+export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; tHold: number; vResetStop: number }
 
-/** Defaults: 10 V/s staircase of 40 mV steps; LRS/HRS threshold 1 uS. */
-export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, gThr: 1e-6 };
+/** Defaults: 10 V/s staircase of 40 mV steps; 20 ms hold under compliance after SET; RESET swept on to -1.5 V (about 3x the mean rupture voltage, as a DC sweep runs well past the RESET) */
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, tHold: 0.02, vResetStop: 1.5 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
 export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }
 
-/** Positive sweep until the compliance is reached; returns the switching voltage or NaN. */
-export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
-  for (let v = o.dV; v <= vMax + 1e-12; v += o.dV) {
-    d.solveFields(v);
-    if (d.current >= 0.95 * d.p.compliance) return v;
-    d.advance(o.dV / o.rate, rng);
+/**
+ * Ramp of sign `sign` until `done()` holds; returns the ramp voltage at the switching event or
+ * NaN. The lattice topology is checked after every event, and the switching voltage is the ramp
+ * voltage at the event time (the staircase value v covers the ramp interval [v - dV, v]), so
+ * V_set is not quantized to dV: the staircase only delays the rate update by at most dV.
+ */
+function rampUntil(d: VcmLattice, rng: Rng, vFrom: number, vMax: number, o: SweepOptions, sign: number, done: () => boolean): number {
+  for (let v = vFrom + o.dV; v <= vMax + 1e-12; v += o.dV) {
+    d.solveFields(sign * v);
+    const t0 = d.t, tEnd = t0 + o.dV / o.rate;
+    if (done()) return sign * (v - o.dV);
+    while (d.advance(tEnd - d.t, rng, 1) > 0) if (done()) return sign * (v - o.dV + o.rate * (d.t - t0));
   }
   return NaN;
 }
 
-/** Negative sweep until the conductance drops below gThr; returns the switching voltage or NaN. */
-export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
-  for (let v = o.dV; v <= vMax + 1e-12; v += o.dV) {
-    d.solveFields(-v);
-    if (d.g < o.gThr) return -v;
-    d.advance(o.dV / o.rate, rng);
+/**
+ * Positive sweep until a vacancy (or metal) path bridges the electrodes through a contact; then
+ * holds that voltage for tHold under the compliance. A filament that breaks again during the
+ * hold does not count: the sweep goes on from there (as a DC sweep would). Returns the switching
+ * voltage of the filament that survives the hold, or NaN.
+ */
+export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
+  let from = 0;
+  for (;;) {
+    const v = rampUntil(d, rng, from, vMax, o, 1, () => d.bridged());
+    if (!Number.isFinite(v) || o.tHold <= 0) return v;
+    d.solveFields(v); d.advance(o.tHold, rng);
+    if (d.bridged()) return v;
+    from = Math.floor(v / o.dV) * o.dV;
   }
-  return NaN;
+}
+
+/** Negative sweep until no conducting path bridges the electrodes; returns the switching voltage or NaN. */
+export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
+  const v = rampUntil(d, rng, 0, vMax, o, -1, () => !d.bridged());
+  if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-u); d.advance(o.dV / o.rate, rng); }
+  return v;
 }
 
 function readR(d: VcmLattice): number { d.solveFields(0.1); return 1 / d.g; }

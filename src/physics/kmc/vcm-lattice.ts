@@ -4,23 +4,32 @@
  *
  * Events and rates (Gamma = nu exp(-(E - dE)/kB T), lowering dE capped at E):
  *   hop k -> k'          E_hop(k) (+ E_lat sideways) - z q a E_par / 2   (E_par: field along the hop)
- *   generation (empty)   E_gen(k) - gamma |E| - eNbrZ n_z - eNbrX n_x   (Frenkel pair, O ion to the
- *                        anode; n_z, n_x occupied vertical / lateral neighbours or electrodes:
- *                        bond weakening next to vacancies, which makes generation percolate)
+ *   generation (empty)   E_gen(k) - gamma max(-E_z, 0) - eNbrZ n_z - eNbrX n_x   (Frenkel pair, the
+ *                        O ion drifts up to the top electrode, so only the field component that
+ *                        pushes it there assists, and only in columns with ionic contact; n_z,
+ *                        n_x occupied vertical / lateral neighbours or electrodes: bond weakening
+ *                        next to vacancies. It is needed because a partial vacancy chain carries
+ *                        no current here (no trap-assisted tunnelling, g_O / g_V = 5e-7), so there
+ *                        is no Joule-heating feedback before bridging, and in 2D a one-site bump
+ *                        on the electrode hardly raises the field: without it (eNbrZ = 0) forming
+ *                        advances as a flat front from the bottom near 4 V, not a filament)
  *   recombination (V)    E_rec    - gamma E_up, times exp(-(depth from top)/lambdaRec)
  *                        (O ions return from the top electrode under reverse bias; needs oxygen > 0)
  *   injection  (top row, empty)   E_ex - z q a E_z / 2      (vacancy from the reservoir, top positive)
  *   extraction (top row, vacancy) E_ex + z q a E_z / 2      (vacancy into the reservoir, top negative)
+ *   (recombination, injection and extraction also need ionic contact of the column)
  * Every `updateEvery` events (and at each voltage step) the potential (resistor network: site
  * conductance gV for a vacancy, gO for oxide, gM for metal mask sites) and the steady temperature
  * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
  * all rates are rebuilt; between updates a changed site refreshes its own and its neighbours'
  * events in O(log n) each.
- * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers E_gen by its value and E_hop by a
- * quarter of it (dislocation,
- * SiGe); `metal` marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode:
- * local field enhancement); `contact` restricts the top electrode's electrical and ionic contact
- * to some columns (nanopore in an ion-blocking graphene layer, graphene-edge electrode).
+ * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers the migration barrier of a bond
+ * by the mean of its two sites' drops (symmetric: detailed balance at zero field) and the
+ * exchange barrier of a top-row site (dislocation pipe, SiGe); `genDrop` lowers E_gen; `metal`
+ * marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode: local field
+ * enhancement); `contact` restricts the top electrode's electrical contact to some columns
+ * (graphene-edge electrode) and `ionic` (default: = contact) its ionic contact (nanopore in an
+ * ion-blocking but conducting graphene layer).
  * @module physics/kmc/vcm-lattice
  */
 import { KB, Q } from '../../units/constants.js';
@@ -51,8 +60,8 @@ export const VCM_DEFAULTS: VcmParams = {
   fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 100,
 };
 
-/** Confinement masks (length nx*nz except contact: length nx). */
-export interface VcmMasks { eaDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array }
+/** Confinement masks (length nx*nz except contact and ionic: length nx; ionic defaults to contact). */
+export interface VcmMasks { eaDrop?: Float64Array; trap?: Float64Array; genDrop?: Float64Array; metal?: Uint8Array; contact?: Uint8Array; ionic?: Uint8Array }
 
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
@@ -60,22 +69,26 @@ const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exc
 export class VcmLattice {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
-  readonly eaDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array;
+  readonly eaDrop: Float64Array; readonly trap: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
   t = 0; v = 0; current = 0; g = 0; events = 0;
+  /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
+  readonly eventCounts = new Float64Array(NEV);
   /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
   oxygen = 0;
   private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
   private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
   private readonly draw: KmcDraw = { event: -1, dt: 0 };
   private sinceUpdate = 0; private vSource = 0;
+  private readonly seen: Uint8Array; private readonly stack: Int32Array;
 
   constructor(p: VcmParams, rng: Rng, masks: VcmMasks = {}) {
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
-    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
-    this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1);
+    this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.trap = masks.trap ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
+    this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1); this.ionic = masks.ionic ?? this.contact;
     this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
+    this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
@@ -97,6 +110,29 @@ export class VcmLattice {
       for (const q of nb) if (q >= 0 && !seen[q] && (this.occ[q] || this.metal[q])) { seen[q] = 1; stack.push(q); }
     }
     return (nz - 1 - top) * this.p.a;
+  }
+
+  /**
+   * Whether a conducting path (vacancies or metal, 4-neighbour) joins the bottom electrode to a
+   * top-row site in contact with the top electrode: the topological SET / RESET criterion.
+   */
+  bridged(): boolean {
+    const { nx, nz } = this.p;
+    const seen = this.seen, stack = this.stack;
+    seen.fill(0);
+    let n = 0;
+    for (let i = 0; i < nx; i++) if (this.occ[i] || this.metal[i]) { seen[i] = 1; stack[n++] = i; }
+    while (n > 0) {
+      const k = stack[--n];
+      const i = k % nx, j = (k - i) / nx;
+      if (j === nz - 1 && this.contact[i]) return true;
+      const a = i > 0 ? k - 1 : -1, b = i < nx - 1 ? k + 1 : -1, c = j > 0 ? k - nx : -1, e = j < nz - 1 ? k + nx : -1;
+      if (a >= 0 && !seen[a] && (this.occ[a] || this.metal[a])) { seen[a] = 1; stack[n++] = a; }
+      if (b >= 0 && !seen[b] && (this.occ[b] || this.metal[b])) { seen[b] = 1; stack[n++] = b; }
+      if (c >= 0 && !seen[c] && (this.occ[c] || this.metal[c])) { seen[c] = 1; stack[n++] = c; }
+      if (e >= 0 && !seen[e] && (this.occ[e] || this.metal[e])) { seen[e] = 1; stack[n++] = e; }
+    }
+    return false;
   }
 
   /** Vacancy count. */
@@ -171,28 +207,31 @@ export class VcmLattice {
     const zqa2 = (p.zIon * Q * p.a) / 2;
     if (this.metal[k]) { for (let e = 0; e < NEV; e++) this.put(raw, base + e, 0); return; }
     const ez = ((j > 0 ? psi[k - nx] : 0) - (j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k])) / (2 * p.a); // upward field
-    const ex = ((i > 0 ? psi[k - 1] : psi[k]) - (i < nx - 1 ? psi[k + 1] : psi[k])) / (2 * p.a);
-    const eabs = Math.sqrt(ex * ex + ez * ez);
     if (occ[k]) {
-      const eh = p.eHop - 0.25 * this.eaDrop[k]; // the mask lowers migration by a quarter of the generation drop
       for (let d = 0; d < 4; d++) {
         const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
         if (q < 0 || occ[q] || this.metal[q]) { this.put(raw, base + d, 0); continue; }
         const epar = (psi[k] - psi[q]) / p.a;
+        // migration barrier of the bond k-q: the mask lowers it by the mean of the two sites'
+        // drops, and a trap (binding energy) raises the barrier out of it by half the binding
+        // difference and lowers the one into it by the same, so detailed balance holds at zero field
+        const eh = p.eHop - 0.5 * (this.eaDrop[k] + this.eaDrop[q]) + 0.5 * (this.trap[k] - this.trap[q]);
         const e0 = (d < 2 ? eh + p.eLat : eh);
         this.put(raw, base + d, this.rate(e0 > 0 ? e0 : 0, zqa2 * epar, 0.5 * (T[k] + T[q])));
       }
       this.put(raw, base + 4, 0);
-      this.put(raw, base + 5, this.oxygen > 0 ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 5, this.oxygen > 0 && this.ionic[i] ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] + 0.5 * this.trap[k], zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
       const nx1 = (i > 0 && occ[k - 1] ? 1 : 0) + (i < nx - 1 && occ[k + 1] ? 1 : 0);
-      const eg = p.eGen - this.eaDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
-      this.put(raw, base + 4, this.rate(eg > 0 ? eg : 0, p.gammaGen * eabs, T[k]));
+      const eg = p.eGen - this.genDrop[k] - p.eNbrZ * nz1 - p.eNbrX * nx1;
+      // the O ion of the Frenkel pair drifts up to the top electrode: only a field pushing it
+      // upward (ez < 0) assists, and only columns with ionic contact let it leave
+      this.put(raw, base + 4, this.ionic[i] ? this.rate(eg > 0 ? eg : 0, p.gammaGen * (ez < 0 ? -ez : 0), T[k]) : 0);
       this.put(raw, base + 5, 0);
-      this.put(raw, base + 6, j === nz - 1 && this.contact[i] ? this.rate(p.eEx, -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] - 0.5 * this.trap[k], -zqa2 * ez, T[k]) : 0);
     }
   }
 
@@ -229,7 +268,7 @@ export class VcmLattice {
       } else {
         this.occ[k] = this.occ[k] ? 0 : 1; this.touch(k);
       }
-      nEv++; this.events++;
+      nEv++; this.events++; this.eventCounts[e]++;
       if (++this.sinceUpdate >= this.p.updateEvery) this.solveFields(this.vSource);
     }
     return nEv;

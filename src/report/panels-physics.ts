@@ -21,8 +21,17 @@ function gridParams(full?: boolean): ContinuumParams {
   return resolveContinuumParams(full ? { nx: 48, nz: 40 } : {}, 'panel');
 }
 
+/**
+ * Fig. 8g-l grid: an 8 nm radius cell (the filament and its surroundings, not the whole device)
+ * with 32 x 20 cells (dr 0.25 nm, below the ~0.3-0.5 nm lateral diffusion length of the growth)
+ * and a 1.5 nm seed; 64 x 40 with --full.
+ */
+function filamentParams(full?: boolean): ContinuumParams {
+  return resolveContinuumParams({ width: 8e-9, seedRadius: 1.5e-9, ...(full ? { nx: 64, nz: 40 } : { nx: 32, nz: 20 }) }, 'panel');
+}
+
 function gridText(p: ContinuumParams): string {
-  return `axisymmetric grid ${p.nx} x ${p.nz} cells (dr ${(p.width / p.nx * 1e9).toFixed(2)} nm, dz ${(p.thickness / p.nz * 1e9).toFixed(2)} nm)`;
+  return `axisymmetric grid ${p.nx} x ${p.nz} cells over radius ${(p.width * 1e9).toFixed(0)} nm (dr ${(p.width / p.nx * 1e9).toFixed(2)} nm, dz ${(p.thickness / p.nz * 1e9).toFixed(2)} nm)`;
 }
 
 /** Vacancy map (n / nMax) of a snapshot, mirrored about the axis. */
@@ -93,33 +102,47 @@ function soretPanel(_seed: number, o: { full?: boolean }): ComputedPanel {
 }
 
 function shapePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
-  const p = gridParams(o.full);
-  const r = setShape(p);
-  const hi = r.high.geometry, lo = r.low.geometry;
+  const p = filamentParams(o.full);
+  // default step tolerances, and halved ones for the time-step convergence check
+  const r = setShape(p, { tolScale: 0.5 });
+  const c = setShape(p, { tolScale: 1 });
+  const hi = r.high.geometry, lo = r.low.geometry, f = r.frac;
+  const dtDiff = Math.max(Math.abs(hi.length - c.high.geometry.length), Math.abs(lo.length - c.low.geometry.length), Math.abs(hi.width - c.high.geometry.width), Math.abs(lo.width - c.low.geometry.width));
+  const gOk = (b: BranchResult) => b.status === 'stopped' && Math.abs(b.g / 3e-6 - 1) < 0.1;
   const pp = profilePlot(p, r.high, r.low);
+  const f2 = (x: number) => (x * 1e9).toFixed(2);
   return {
     tables: { branches: branchTable([r.high, r.low]), ...pp.tables },
     checks: [
-      inBand('lengthHighOverLow', lo.length > 0 ? hi.length / lo.length : NaN, '1', 1, Infinity, '> 1 (longer at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
+      holds('sameG', gOk(r.high) && gOk(r.low), 'both SET pulses stop at the same G = 3 uS (within 10 %)', 'Q', 'protocol of Fig. 8g,h (similar conductance)'),
+      // one lateral cell (0.25 nm): a shape difference smaller than that is not resolved anyway
+      inBand('dtConvergence', dtDiff * 1e9, 'nm', 0, p.width / p.nx * 1e9, `max change of L, W when the step tolerances are halved < dr`, 'D', 'numerics'),
+      // a difference smaller than the time-step uncertainty dtDiff is not a difference: the
+      // bands exclude ratios within dtDiff of 1
+      inBand('lengthHighOverLow', lo.length > 0 ? hi.length / lo.length : NaN, '1', 1 + dtDiff / Math.max(lo.length, 1e-12), Infinity, '> 1 by more than the time-step uncertainty (longer at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
       // no filament above threshold at high V: the width ratio is undefined, not "narrower"
-      inBand('widthHighOverLow', hi.length > 0 && lo.width > 0 ? hi.width / lo.width : NaN, '1', 0, 1, '< 1 (narrower at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
+      inBand('widthHighOverLow', hi.length > 0 && lo.width > 0 ? hi.width / lo.width : NaN, '1', 0, 1 - dtDiff / Math.max(lo.width, 1e-12), '< 1 by more than the time-step uncertainty (narrower at high V)', 'Q', 'review Section 3.1, Fig. 8g,h'),
+      holds('probeHigherAfterHighV', (r.high.plasticity ?? NaN) > (r.low.plasticity ?? NaN), 'identical later SET probe changes G more after the high-V SET', 'Q', 'review Fig. 8i'),
     ],
     plot: pp.plot,
-    figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `SET ${r.high.v} V: L ${(hi.length * 1e9).toFixed(1)} nm, W ${(hi.width * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `SET ${r.low.v} V: L ${(lo.length * 1e9).toFixed(1)} nm, W ${(lo.width * 1e9).toFixed(1)} nm`)], 2)],
-    runs: 2, resolution: `${gridText(p)}; SET pulses ${r.high.v} V and ${r.low.v} V from the same state until G = 100 uS; length and width at 0.3 nMax`,
-    status: failed(r.high.status, r.low.status) ? 'failed' : 'ok',
+    figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `SET ${r.high.v} V: L ${f2(hi.length)} nm, W ${f2(hi.width)} nm`), vacancyMap(p, r.low.snapshot, `SET ${r.low.v} V: L ${f2(lo.length)} nm, W ${f2(lo.width)} nm`)], 2)],
+    runs: 8, resolution: `${gridText(p)}; 1.5 nm seed; SET pulses ${r.high.v} V and ${r.low.v} V with 50 uA compliance and 1 kOhm in series, from the same state until G = 3 uS (growth phase, before bridging); L and W at ${f} nMax; probe 1.6 V for 20 us; run at half the default step tolerances and checked against the default`,
+    status: failed(r.high.status, r.low.status, c.high.status, c.low.status) ? 'failed' : 'ok',
     messages: [
-      branchText(r.high, 'G >= 100 uS'), branchText(r.low, 'G >= 100 uS'),
-      `length / width at 0.3 nMax, interpolated between cell centres: ${r.high.v} V L ${(hi.length * 1e9).toFixed(2)} nm, W ${(hi.width * 1e9).toFixed(2)} nm; ${r.low.v} V L ${(lo.length * 1e9).toFixed(2)} nm, W ${(lo.width * 1e9).toFixed(2)} nm`,
-      'NOT reproduced: both pulses end in a thermal runaway (G ~10 uS -> 100 uS within ~1 us at 2.5 V and ~20 us at 1.6 V, peak T ~1500 K), so the final shape is set by the runaway, not by the drift/diffusion balance of the growth phase; at 24 x 20 the high-V filament is a dilute column (axis density below 0.3 nMax), and the shape changes with the grid',
-      ...(o.full ? [] : ['the shape is not grid-converged at this resolution: compare reproduce --full (48 x 40)']),
+      branchText(r.high, 'G >= 3 uS'), branchText(r.low, 'G >= 3 uS'),
+      `at equal G, ${f} nMax outline interpolated between cell centres: ${r.high.v} V L ${f2(hi.length)} nm, W ${f2(hi.width)} nm; ${r.low.v} V L ${f2(lo.length)} nm, W ${f2(lo.width)} nm; halving the step tolerances changes L, W by at most ${f2(dtDiff)} nm`,
+      `probe (1.6 V, 20 us) dG/G: ${(r.high.plasticity ?? NaN).toFixed(3)} after ${r.high.v} V, ${(r.low.plasticity ?? NaN).toFixed(3)} after ${r.low.v} V`,
+      'NOT reproduced: at equal G the high-V filament is shorter and equally wide (within the time-step uncertainty), and the probe changes it less. The 3 uS stop lies in the growth phase: from ~5 uS on the filament bridges by a thermal runaway (G x10 within ~1 us, T > 1000 K) whose end shape is not converged in the time step (L changes by > 2 nm when the tolerances are halved); growth at 2.5 V takes ~0.75 ms vs ~3.6 ms at 1.6 V, but the heating at 2.5 V (T ~350-450 K) lowers the field factor zqaE/2kT, so the drift/diffusion ratio differs by far less than sinh(2.4)/sinh(1.5)',
     ],
   };
 }
 
 function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
-  const p = gridParams(o.full);
-  const r = resetResidue(p);
+  const p = filamentParams(o.full);
+  // HRS target 2 uS: ~5x the 0.41 uS that the n0 background alone conducts over this 8 nm
+  // radius, so the HRS is set by the filament's gap and not by the background floor
+  const gT = 2e-6;
+  const r = resetResidue(p, { gTarget: gT });
   const hi = r.high.geometry, lo = r.low.geometry, dz = p.thickness / p.nz;
   const pp = profilePlot(p, r.high, r.low);
   return {
@@ -127,7 +150,8 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     checks: [
       // the gap must span at least two cells for the residue in it to mean anything
       inBand('gapCells', Math.min(hi.gap, lo.gap) / dz, 'cells', 2, Infinity, '>= 2 (gap resolved)', 'Q', 'resolution of Fig. 8j,k'),
-      holds('sameHrs', r.high.status === 'stopped' && r.low.status === 'stopped', 'both RESETs reach the same HRS (G <= 3 uS)', 'Q', 'protocol of Fig. 8j,k'),
+      // "same HRS": both stop within 25 % of the 2 uS target (an overshoot past it is a different state)
+      holds('sameHrs', [r.high, r.low].every((b) => b.status === 'stopped' && Math.abs(b.g / gT - 1) < 0.25), 'both RESETs stop at the same HRS (G = 2 uS within 25 %)', 'Q', 'protocol of Fig. 8j,k'),
       // residue = vacancies above the initial background n0 in the gap; a ratio of two residues
       // below 0.01 vacancy is round-off, not a comparison: NaN then
       inBand('residualHighOverLow', lo.gapIons >= 0.01 ? hi.gapIons / lo.gapIons : NaN, '1', 0, 1, '< 1 (fewer residual V_O above background after high-V RESET; undefined when the low-V residue < 0.01 V_O)', 'Q', 'review Section 3.1, Fig. 8j,k'),
@@ -135,14 +159,33 @@ function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
     ],
     plot: pp.plot,
     figures: [tileSvgs([vacancyMap(p, r.high.snapshot, `RESET ${r.high.v} V: gap ${(hi.gap * 1e9).toFixed(1)} nm`), vacancyMap(p, r.low.snapshot, `RESET ${r.low.v} V: gap ${(lo.gap * 1e9).toFixed(1)} nm`)], 2)],
-    runs: 3, resolution: `${gridText(p)}; forming, then RESET pulses ${r.high.v} V and ${r.low.v} V to G = 3 uS; plasticity = relative G change after a 1 V, 20 ns pulse`,
+    runs: 3, resolution: `${gridText(p)}; forming, then RESET pulses ${r.high.v} V and ${r.low.v} V to G = 2 uS (~5x the background floor); plasticity = relative G change after a 1 V, 20 ns pulse`,
     status: failed(r.high.status, r.low.status) ? 'failed' : 'ok',
     messages: [
-      branchText(r.high, 'G <= 3 uS'), branchText(r.low, 'G <= 3 uS'),
+      branchText(r.high, 'G <= 2 uS'), branchText(r.low, 'G <= 2 uS'),
       `gap (axis below 0.3 nMax, interpolated) ${(hi.gap * 1e9).toFixed(2)} nm after ${r.high.v} V and ${(lo.gap * 1e9).toFixed(2)} nm after ${r.low.v} V; residual vacancies above the background n0 in the gap ${hi.gapIons.toExponential(1)} and ${lo.gapIons.toExponential(1)}`,
-      'NOT reproduced: the RESET gap opens at the inert bottom electrode (vacancies drift up, nothing replenishes the bottom row) over the whole electrode area, and stays about one cell thick (the dense filament above it is not cleared within the pulse; site exclusion in the 0.6-0.9 nMax filament is the suspected cause, not verified); the layer is emptied completely at both amplitudes, so the residue is zero for both. 3 uS is near the floor set by that one-cell layer in series with the film (the n0 background alone conducts ~2.5 uS): the -0.9 V pulse ends at ~3.9 uS within its 1 ms',
+      `plasticity (1 V, 20 ns probe) dG/G: ${(r.high.plasticity ?? NaN).toFixed(2)} after ${r.high.v} V, ${(r.low.plasticity ?? NaN).toFixed(2)} after ${r.low.v} V`,
+      `mean vacancy density in the gap (axis below 0.3 nMax, inside the filament footprint): ${(hi.gapDensity / p.nMax).toExponential(1)} nMax after ${r.high.v} V, ${(lo.gapDensity / p.nMax).toExponential(1)} nMax after ${r.low.v} V (fewer after the high-V RESET, as in the review, but both far below one vacancy in the gap); share of the HRS current crossing the bottom row inside the footprint: ${(100 * footprintShare(p, r.high)).toFixed(0)} % and ${(100 * footprintShare(p, r.low)).toFixed(0)} %: the HRS is carried by the undepleted background near the wall`,
+      'NOT reproduced: the RESET gap is the depletion layer at the inert bottom electrode (vacancies drift up, the blocking electrode supplies no counter-flux); its physical thickness kT/(zqE) ~ 0.1 nm is below dz = 0.5 nm, so it is one emptied cell at both amplitudes (also at dz = 0.25 nm); once it forms, the voltage drops across it, the field in the dense filament above vanishes and the filament neither drains nor retracts further, so the gap cannot grow to the nm-scale, residue-holding gap of the review. Tried and not kept: electron tunnelling across depleted runs (sigma >= sigma_c e^{-d/0.1 nm}); the gap then stays one cell and G stalls at 18-25 uS within 1 ms',
     ],
   };
+}
+
+/**
+ * Share of the current through the bottom row that crosses it inside the filament footprint
+ * (r <= half the mean filament width, at least one cell), from the snapshot's current density
+ * (axisymmetric grid, as used by the Fig. 8 panels).
+ */
+function footprintShare(p: ContinuumParams, b: BranchResult): number {
+  const dx = p.width / p.nx;
+  const half = Math.max(b.geometry.width / 2, dx);
+  let inside = 0, all = 0;
+  for (let i = 0; i < p.nx; i++) {
+    const area = Math.PI * (2 * i + 1) * dx * dx;
+    const c = b.snapshot.j[i] * area;
+    all += c; if ((i + 0.5) * dx <= half) inside += c;
+  }
+  return all > 0 ? inside / all : NaN;
 }
 
 const CONTINUUM = 'continuum taox-vcm';
@@ -156,8 +199,8 @@ export const PHYSICS_PANELS: PanelDef[] = [
     protocol: 'continuum ring', devices: [CONTINUUM], compute: soretPanel,
   }),
   computedPanel({
-    id: 'fig8gh-set-shape', figure: 'Fig. 8g,h', title: 'Filament shape after high vs low SET voltage',
-    review: 'At high SET voltage drift dominates: a narrow, long filament; at low voltage diffusion widens it: a wide, short filament of similar conductance.',
+    id: 'fig8gh-set-shape', figure: 'Fig. 8g-i', title: 'Filament shape after high vs low SET voltage',
+    review: 'At high SET voltage drift dominates: a narrow, long filament; at low voltage diffusion widens it: a wide, short filament of similar conductance; the narrow, long one shows more plasticity under a later stimulus (Fig. 8i).',
     protocol: 'continuum shape', devices: [CONTINUUM], compute: shapePanel,
   }),
   computedPanel({

@@ -115,3 +115,62 @@ test('ILU(0) and z-line preconditioners give the same coupled step on a filament
   assert.ok(Math.abs(res[0].ions / res[1].ions - 1) < 1e-9, JSON.stringify(res));
   assert.ok(res[1].it < res[0].it, `iterations line ${res[0].it}, ilu ${res[1].it}`);
 });
+
+/**
+ * Discrete upper bound of the device conductance: short every row laterally (equipotential
+ * rows), leaving the z-faces between rows and the half-cells at both electrodes in series.
+ */
+function rowShortedBound(s: ContinuumSolver): number {
+  const { nx, nz, dz, az, p } = s;
+  // conductivity of the final state (n, T), not the solver's copy from the start of the last pass
+  const sigma = Array.from(s.n, (n, k) => (p.sigmaIns + p.sigmaMet * (n / p.nMax) ** p.sigmaPow) * Math.exp(-(p.eAc / 1.380649e-23) * (1 / s.T[k] - 1 / p.t0)));
+  const hz = dz / 2;
+  let r = 0;
+  for (let j = 0; j <= nz; j++) {
+    let g = 0;
+    for (let i = 0; i < nx; i++) {
+      if (j === 0) g += (az[i] * sigma[i]) / hz;
+      else if (j === nz) { const k = (nz - 1) * nx + i; g += (az[k] * sigma[k]) / hz; }
+      else { const a = (j - 1) * nx + i, b = j * nx + i; g += az[a] / (hz / sigma[a] + hz / sigma[b]); }
+    }
+    r += 1 / g;
+  }
+  return 1 / r;
+}
+
+test('SET pulse: the conductance never exceeds the row-shorted bound (coupling passes must agree)', () => {
+  // before steps were rejected on the Picard residual, an overshooting first pass left a
+  // conductivity far from the final (n, T) and G reached ~670x this bound on this grid. G is
+  // computed at the start of the last pass, whose n differs from the final n by at most
+  // 0.25 dnTol = 0.005 nMax per cell (sigma ~ n^2 changes by ~10 % in a 0.1 nMax filament), so a
+  // factor 1.5 separates round-off and lag from the failure
+  const p = resolveContinuumParams({ width: 8e-9, nx: 32, nz: 20, seedRadius: 1.5e-9 });
+  const s = new ContinuumSolver(p);
+  let worst = 0;
+  const r = runContinuum(s, {
+    waveform: { t: [0, 1e-9, 1e-1], v: [0, 1.6, 1.6] }, tEnd: 1e-1, dtMax: 1, dtSegment: 0.002, maxSteps: 5000,
+    stop: (q) => { worst = Math.max(worst, q.g / rowShortedBound(q)); return q.g >= 1e-4; },
+  });
+  assert.equal(r.status, 'stopped', r.message);
+  assert.ok(worst < 1.5, `G / bound reached ${worst}`);
+});
+
+test('with gTol no accepted step changes the device conductance by more than the limit', () => {
+  // preformed filament (r < 2.5 nm at 0.8 nMax) under a RESET pulse: emptying the bottom row
+  // drops G by decades; the first step is exempt (it starts from G = 0 before any solve)
+  const p = resolveContinuumParams({ width: 8e-9, nx: 16, nz: 20, complianceReset: 1 });
+  const maxJump = (gTol?: number) => {
+    const s = new ContinuumSolver(p);
+    for (let k = 0; k < s.m; k++) s.n[k] = s.xc[k] < 2.5e-9 ? 0.8 * p.nMax : p.n0;
+    const r = runContinuum(s, { waveform: { t: [0, 1e-9, 1e-3], v: [0, -0.9, -0.9] }, tEnd: 1e-3, dtMax: 1, dtSegment: 0.002, maxSteps: 20000, gTol, stop: (q) => q.t > 1e-9 && q.g <= 2e-6 });
+    assert.equal(r.status, 'stopped', r.message);
+    const g = r.columns.g;
+    let worst = 1;
+    for (let k = 2; k < g.length; k++) worst = Math.max(worst, g[k] / g[k - 1], g[k - 1] / g[k]);
+    return worst;
+  };
+  const limited = maxJump(0.05);
+  // 1e-9: round-off of the ratio against the accepted bound 1.05
+  assert.ok(limited <= 1.05 + 1e-9, `with gTol 0.05: largest per-step G ratio ${limited}`);
+  assert.ok(maxJump() > 1.05, 'without gTol some step changes G by more than 5 % (otherwise this test could not fail)');
+});

@@ -37,6 +37,12 @@ export interface ContinuumRunOptions {
   dnTol?: number;
   /** Largest accepted max|dT| per step (K). */
   dTTol?: number;
+  /**
+   * Largest accepted relative change of the device conductance per step, |ln(G1/G0)| <=
+   * ln(1 + gTol) (default: unlimited). Lets a `stop` on G land near its target when a thin
+   * layer empties and G falls by decades within a few steps.
+   */
+  gTol?: number;
   maxSteps?: number;
   /** Times at which to save snapshots (the step lands on them). */
   snapshotTimes?: number[];
@@ -99,12 +105,15 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
     let h = Math.min(dt, o.dtMax, seg * (o.dtSegment ?? 0.005), nextBreak - s.t);
     const landing = h === nextBreak - s.t;
     nSave.set(s.n); tSave.set(s.T);
-    const t0 = s.t, res0 = s.reservoirOut;
+    const t0 = s.t, res0 = s.reservoirOut, g0 = s.g;
     const r = s.step(pwlValue(o.waveform, s.t + h), h);
     iterations += r.iterations;
     if (r.status !== 'ok') { status = 'linear-solver-failed'; message = r.message; s.n.set(nSave); s.T.set(tSave); s.t = t0; break; }
-    if (r.dn > 2 * dnTol || r.dT > 2 * dTTol) {
-      s.n.set(nSave); s.T.set(tSave); s.t = t0; s.reservoirOut = res0;
+    // reject when the change per step is too large, or when the two coupling passes disagree
+    // by more than a quarter of the per-step tolerance (the split iteration had not settled)
+    const gJump = o.gTol !== undefined && steps > 0 && g0 > 0 && s.g > 0 && Math.abs(Math.log(s.g / g0)) > Math.log(1 + o.gTol);
+    if (r.dn > 2 * dnTol || r.dT > 2 * dTTol || r.picard > 0.25 * dnTol || r.picardT > 0.25 * dTTol || gJump) {
+      s.n.set(nSave); s.T.set(tSave); s.t = t0; s.reservoirOut = res0; s.g = g0;
       rejected++;
       dt = h / 3;
       if (dt < dtMin) { status = 'step-too-small'; message = `step below ${dtMin} s at t = ${t0} s`; break; }

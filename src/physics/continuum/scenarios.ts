@@ -106,26 +106,46 @@ export interface BranchResult { v: number; time: number; g: number; geometry: Fi
  * From the solver state `base` (copied), apply a constant pulse v (ramp edge 1 ns) until the
  * conductance crosses gTarget (upward if v > 0), at most tMax.
  */
-function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: number, tMax: number, progress?: Progress): { s: ContinuumSolver; r: ContinuumRunResult } {
+function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: number, tMax: number, progress?: Progress, tolScale = 1): { s: ContinuumSolver; r: ContinuumRunResult } {
   const s = new ContinuumSolver(p);
   s.n.set(base.n); s.T.fill(p.t0);
   const t0 = 0;
   const w: PwlWaveform = { t: [t0, t0 + 1e-9, t0 + tMax], v: [0, v, v] };
-  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 }, progress);
+  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 * tolScale, dnTol: 0.02 * tolScale, dTTol: 50 * tolScale, gTol: 0.05, maxSteps: Math.round(20000 / tolScale) }, progress);
   return { s, r };
 }
 
-/** Fig. 8g,h: SET pulses at vHigh and vLow from the same HRS state to the same conductance. */
-export function setShape(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number } = {}, progress?: Progress) {
-  const q: ContinuumParams = { ...p, compliance: 1 };
-  const base = new ContinuumSolver(q);
-  const gT = opts.gTarget ?? 1e-4;
+/** Options of {@link setShape}. */
+export interface SetShapeOptions {
+  vHigh?: number; vLow?: number;
+  /** Conductance (S) at which both pulses stop: before the bridging runaway (default 3 uS). */
+  gTarget?: number;
+  tMax?: number;
+  /** Density threshold (fraction of nMax) of the filament outline (default 0.1). */
+  frac?: number;
+  /** Identical later SET probe (V, s) applied to both states (Fig. 8i). */
+  vProbe?: number; tProbe?: number;
+  /** Scale of the per-step tolerances (1 = default; 0.5 halves them: time-step convergence). */
+  tolScale?: number;
+}
+
+/**
+ * Fig. 8g,h: SET pulses at vHigh and vLow, current compliance in the loop, from the same
+ * (seeded) state until the same conductance gTarget, chosen in the growth phase before the
+ * filament bridges the film (bridging is a thermal runaway, G x10 in < 1 us, which would set
+ * the shape instead of the drift/diffusion balance). Then the identical probe pulse (Fig. 8i).
+ */
+export function setShape(p: ContinuumParams, opts: SetShapeOptions = {}, progress?: Progress) {
+  const base = new ContinuumSolver(p);
+  const gT = opts.gTarget ?? 3e-6, frac = opts.frac ?? 0.1, ts = opts.tolScale ?? 1;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 2.5, opts.vLow ?? 1.6]) {
-    const { s, r } = pulseTo(q, base, v, gT, opts.tMax ?? 1e-2, progress);
-    out.push({ v, time: s.t, g: s.g, geometry: filamentGeometry(s), snapshot: takeSnapshot(s), status: r.status });
+    const { s, r } = pulseTo(p, base, v, gT, opts.tMax ?? 1e-1, progress, ts);
+    const g0 = s.g;
+    const probe = pulseTo(p, s, opts.vProbe ?? 1.6, Infinity, opts.tProbe ?? 20e-6, undefined, ts);
+    out.push({ v, time: s.t, g: g0, geometry: filamentGeometry(s, frac), snapshot: takeSnapshot(s), status: r.status, plasticity: (probe.s.g - g0) / g0 });
   }
-  return { high: out[0], low: out[1] };
+  return { high: out[0], low: out[1], frac };
 }
 
 /**

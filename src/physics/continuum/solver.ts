@@ -40,6 +40,15 @@ export interface StepReport {
   dn: number;
   /** max |dT| (K). */
   dT: number;
+  /**
+   * Picard residual of the coupling: max |n_last - n_previous| / nMax between the last two
+   * passes of the step (0 with one pass). A large value means the split iteration had not
+   * settled (e.g. an overshooting first pass produced a conductivity that the second pass still
+   * used for the potential, the Joule heat and G), so the step must be rejected.
+   */
+  picard: number;
+  /** The same for the temperature: max |T_last - T_previous| (K). */
+  picardT: number;
   iterations: number;
 }
 
@@ -62,6 +71,7 @@ export class ContinuumSolver {
   private ca = 0; private cb = 0;
   private readonly phi: Float64Array; private readonly b: Float64Array; private readonly nNew: Float64Array;
   private readonly nOld: Float64Array; private readonly TOld: Float64Array;
+  private readonly nPrev: Float64Array; private readonly TPrev: Float64Array;
   private readonly gTop: Float64Array; private readonly gBot: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
 
@@ -73,7 +83,7 @@ export class ContinuumSolver {
     const f = () => new Float64Array(m);
     this.vol = f(); this.ax = f(); this.az = f(); this.xc = f(); this.zc = f();
     this.n = f(); this.T = f(); this.psi = f(); this.sigma = f(); this.joule = f();
-    this.phi = f(); this.b = f(); this.nNew = f(); this.nOld = f(); this.TOld = f();
+    this.phi = f(); this.b = f(); this.nNew = f(); this.nOld = f(); this.TOld = f(); this.nPrev = f(); this.TPrev = f();
     this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx);
     this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond);
     const { dx, dz } = this;
@@ -147,24 +157,27 @@ export class ContinuumSolver {
    * coupling), which lets the step stay large when ions, heat and current are tightly coupled.
    */
   step(vs: number, dt: number, passes = 2): StepReport {
-    const { nOld, TOld, n, T } = this;
+    const { nOld, TOld, n, T, nPrev, TPrev } = this;
     nOld.set(n); TOld.set(T);
-    let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, iterations: 0 };
+    let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, iterations: 0 };
     let iters = 0;
     const res0 = this.reservoirOut;
     for (let k = 0; k < passes; k++) {
       this.reservoirOut = res0;
+      nPrev.set(n); TPrev.set(T);
       rep = this.pass(vs, dt, nOld, TOld);
       iters += rep.iterations;
       if (rep.status !== 'ok') { n.set(nOld); T.set(TOld); this.reservoirOut = res0; return rep; }
     }
-    let dn = 0, dT = 0;
+    let dn = 0, dT = 0, pn = 0, pT = 0;
     for (let k = 0; k < this.m; k++) {
       const a = Math.abs(n[k] - nOld[k]); if (a > dn) dn = a;
       const b = Math.abs(T[k] - TOld[k]); if (b > dT) dT = b;
+      const c = Math.abs(n[k] - nPrev[k]); if (c > pn) pn = c;
+      const d = Math.abs(T[k] - TPrev[k]); if (d > pT) pT = d;
     }
     this.t += dt;
-    return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, iterations: iters };
+    return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, picard: passes > 1 ? pn / this.p.nMax : 0, picardT: passes > 1 ? pT : 0, iterations: iters };
   }
 
   private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
@@ -172,7 +185,7 @@ export class ContinuumSolver {
     const { nx, nz, dx, dz, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
     this.updateSigma();
     const r1 = this.solvePotential();
-    if (r1.status !== 'ok') return { status: 'linear-solver-failed', message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
+    if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
     let g = 0;
     for (let i = 0; i < nx; i++) g += gTop[i] * (1 - phi[(nz - 1) * nx + i]);
     this.g = g;
@@ -215,7 +228,7 @@ export class ContinuumSolver {
       }
     }
     const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
-    if (r2.status !== 'ok') return { status: 'linear-solver-failed', message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
+    if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
     const dT = 0;
     // ions: backward Euler with SG fluxes
@@ -240,11 +253,11 @@ export class ContinuumSolver {
     }
     nNew.set(n);
     const r3 = bicgstab(A, b, nNew, this.W, 1e-13, 4000);
-    if (r3.status !== 'ok') return { status: 'linear-solver-failed', message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
+    if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
     for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
     if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (this.gTop[i] * nNew[(nz - 1) * nx + i] - this.gBot[i]);
     n.set(nNew);
-    return { status: 'ok', message: '', dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
+    return { status: 'ok', message: '', dn: 0, dT, picard: 0, picardT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
   }
 
   /**

@@ -14,3 +14,4 @@ export * from './variability.js';
 export * from './tabulate.js';
 export * from './preset-out.js';
 export * from './fit-report.js';
+export * from './switching-fit.js';

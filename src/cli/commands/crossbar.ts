@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseQuantity, SpecError } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
+import { specContext } from '../context.js';
 import { getPreset } from '../../devices/catalogue.js';
 import { Rng } from '../../rng/rng.js';
 import { CrossbarSystem } from '../../circuit/crossbar-system.js';
@@ -35,7 +36,7 @@ Operations (--op):
 Options:
   --rows M --cols N          array size (default 16 x 16)
   --cell 1r|1s1r|1t1r        cell type (default 1r)
-  --device PRESET            memory device (default baseline-sinh); --set name=value (repeat)
+  --device PRESET            memory device: preset id or preset file (default baseline-sinh); --set name=value (repeat)
   --selector sinh|PRESET     1S1R selector (default sinh: I = Is sinh(V/Vs), --is 1uA --vs 50mV);
                              a preset is used through its pulse-read I-V (--t-read, default 1 us)
   --vg V                     1T1R gate voltage (default 1.2 V; Isat = k (Vg - Vt)^2 / 2)
@@ -117,7 +118,7 @@ export const crossbarCommand: Command = {
     const vRead = values['v-read'] !== undefined ? q(values['v-read'], 'voltage', '--v-read') : 1;
     const rSense = values['r-sense'] !== undefined ? q(values['r-sense'], 'resistance', '--r-sense') : 1e4;
     const seed = int(values.seed, 'seed', 0, 2 ** 31, 1);
-    const dev = resolveDevice({ preset: (values.device as string | undefined) ?? 'baseline-sinh', set: parseSets(values.set) }, '--device');
+    const dev = resolveDevice({ preset: (values.device as string | undefined) ?? 'baseline-sinh', set: parseSets(values.set) }, '--device', specContext());
     const vg = values.vg !== undefined ? q(values.vg, 'voltage', '--vg') : DEFAULT_TRANSISTOR.vg;
     const choice: CellChoice = {
       type: cellType as CellChoice['type'], device: { model: dev.model, resolved: dev.resolved },

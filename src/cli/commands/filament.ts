@@ -20,9 +20,12 @@ import { confinementStudy, confinementMasks, type ConfinementKind } from '../../
 import { ECM_DEFAULTS, growthMap } from '../../physics/kmc/ecm-lattice.js';
 import { QPC_DEFAULTS, qpcHistogram, qpcSet } from '../../physics/kmc/qpc.js';
 import { stanfordHandoff } from '../../physics/kmc/handoff.js';
+import { SWEEP_DEFAULTS } from '../../physics/kmc/vcm-cycles.js';
+import { handoffKmc, handoffContinuum, handoffLines, HANDOFF_MODELS } from './filament-handoff.js';
 
 const help = `nanoionics filament --model continuum|kmc [--protocol P] [--device ID] [--set name=value ...]
                     [--out DIR] [--json] [--seed N] [--devices N] [--cycles N] [--runs N]
+                    [--handoff stanford-pku|jart-vcm]
 
 Physics level of the review (sections 2, 4, 5.1): filaments simulated from ion transport.
 
@@ -48,6 +51,10 @@ Options:
   --seed N           base seed of the KMC runs (default 1)
   --devices N        KMC devices (default 6); --cycles N cycles per device (default 10);
   --runs N           quantized-conductance runs (default 300)
+  --handoff MODEL    with --protocol cycles (kmc) or set (continuum): fit the compact model
+                     (stanford-pku or jart-vcm) to the run's switching statistics (kmc) or
+                     post-forming I-V (continuum); writes DIR/handoff-*-MODEL.json (a preset
+                     for --device), handoff.json (and handoff-fit-report.html for I-V fits)
   -h, --help`;
 
 const CONTINUUM_PROTOCOLS = ['set', 'ring', 'shape', 'reset'];
@@ -85,6 +92,7 @@ export const filamentCommand: Command = {
     const { values } = parse(argv, {
       model: { type: 'string' }, protocol: { type: 'string' }, device: { type: 'string' }, set: { type: 'string', multiple: true },
       out: { type: 'string' }, json: { type: 'boolean' }, seed: { type: 'string' }, devices: { type: 'string' }, cycles: { type: 'string' }, runs: { type: 'string' },
+      handoff: { type: 'string' },
     });
     if (values.help) { console.log(help); return 0; }
     const model = String(values.model ?? '');
@@ -96,6 +104,9 @@ export const filamentCommand: Command = {
     const out = values.out === undefined ? undefined : String(values.out);
     const json = Boolean(values.json);
     const seed = int(values.seed, 'seed', 1);
+    const handoff = values.handoff === undefined ? undefined : String(values.handoff);
+    if (handoff !== undefined && !HANDOFF_MODELS.includes(handoff)) throw new UsageError(`--handoff ${handoff}: expected one of ${HANDOFF_MODELS.join(', ')}`);
+    if (handoff !== undefined && protocol !== 'set' && protocol !== 'cycles') throw new UsageError(`--handoff: only with --protocol set (continuum) or cycles (kmc), not ${protocol}`);
     const tty = process.stderr.isTTY;
     const progress = (m: string) => { if (tty) process.stderr.write(`\r${m.padEnd(100).slice(0, 100)}`); };
     const t0 = Date.now();
@@ -108,8 +119,13 @@ export const filamentCommand: Command = {
       if (protocol === 'set') {
         const r = cycle(p, {}, progress);
         summary = { metrics: r.metrics, status: r.run.status, message: r.run.message, steps: r.run.steps, rejected: r.run.rejected };
+        const ivCsv = columnsToCsv(r.run.columns as unknown as Record<string, ArrayLike<number>>, { t: 's', vs: 'V', v: 'V', i: 'A', g: 'S', tMax: 'K', ions: '1' });
+        if (handoff) {
+          const col = r.run.columns;
+          summary.handoff = handoffContinuum(handoff, { t: col.t, vs: col.vs, v: col.v, i: col.i, tFormed: r.waveform.t[2], metrics: r.metrics, thickness: p.thickness }, out, ivCsv);
+        }
         if (out) {
-          writeAtomic(join(out, 'iv.csv'), columnsToCsv(r.run.columns as unknown as Record<string, ArrayLike<number>>, { t: 's', vs: 'V', v: 'V', i: 'A', g: 'S', tMax: 'K', ions: '1' }));
+          writeAtomic(join(out, 'iv.csv'), ivCsv);
           ['formed', 'reset', 'set'].forEach((name, k) => { if (r.snapshots[k]) writeMaps(out, name, r.solver, r.snapshots[k]); });
         }
       } else if (protocol === 'ring') {
@@ -143,11 +159,20 @@ export const filamentCommand: Command = {
           const st = cycleStatistics(p, seeds, nCyc);
           const rows: Record<string, number[]> = { device: [], cycle: [], vSet: [], vReset: [], rOn: [], rOff: [], gapOff: [] };
           st.runs.forEach((r, d) => r.cycles.forEach((c, k) => { rows.device.push(seeds[d]); rows.cycle.push(k + 1); rows.vSet.push(c.vSet); rows.vReset.push(c.vReset); rows.rOn.push(c.rOn); rows.rOff.push(c.rOff); rows.gapOff.push(c.gapOff); }));
-          const handoff = stanfordHandoff({ gapOff: st.gapOff, rOn: st.rOn, thickness: p.nz * p.a, lattice: p.a });
-          summary = { vForm: st.vForm, vSet: st.vSet, vReset: st.vReset, rOn: st.rOn, rOff: st.rOff, gapOff: st.gapOff, events: st.events, handoff: { device: handoff } };
+          const mm = stanfordHandoff({ gapOff: st.gapOff, rOn: st.rOn, thickness: p.nz * p.a, lattice: p.a });
+          summary = { vForm: st.vForm, vSet: st.vSet, vReset: st.vReset, rOn: st.rOn, rOff: st.rOff, gapOff: st.gapOff, events: st.events, handoff: { device: mm } };
+          const cyclesCsv = columnsToCsv(rows, { vSet: 'V', vReset: 'V', rOn: 'Ohm', rOff: 'Ohm', gapOff: 'm' });
+          if (handoff) {
+            const per = (f: (c: (typeof st.runs)[number]['cycles'][number]) => number) => st.runs.map((x) => x.cycles.map(f));
+            summary.handoff = { device: mm, ...handoffKmc(handoff, {
+              devices: seeds, vSet: per((c) => c.vSet), vReset: per((c) => c.vReset), rOn: per((c) => c.rOn), rOff: per((c) => c.rOff),
+              gapOffMean: st.gapOff.mean, thickness: p.nz * p.a, lattice: p.a, rSeries: p.rSeries,
+              rate: SWEEP_DEFAULTS.rate, vResetStop: SWEEP_DEFAULTS.vResetStop, vSetMax: SWEEP_DEFAULTS.vSetMax,
+            }, out, cyclesCsv) };
+          }
           if (out) {
-            writeAtomic(join(out, 'cycles.csv'), columnsToCsv(rows, { vSet: 'V', vReset: 'V', rOn: 'Ohm', rOff: 'Ohm', gapOff: 'm' }));
-            writeAtomic(join(out, 'handoff-device.json'), toJson(handoff));
+            writeAtomic(join(out, 'cycles.csv'), cyclesCsv);
+            writeAtomic(join(out, 'handoff-device.json'), toJson(mm));
           }
         } else {
           const kinds: ConfinementKind[] = ['control', 'dislocation', 'nanocrystal', 'nanopore', 'edge'];
@@ -187,7 +212,10 @@ export const filamentCommand: Command = {
     summary = { model, protocol, ...summary, wallSeconds: (Date.now() - t0) / 1000 };
     if (out) writeAtomic(join(out, 'summary.json'), toJson(summary));
     if (json) console.log(toJson(summary));
-    else console.log(`filament ${model} ${protocol}: done in ${(Date.now() - t0) / 1000} s${out ? `; files in ${out}` : ''}\n${toJson(summary).slice(0, 3000)}`);
+    else if (summary.handoff && (summary.handoff as Record<string, unknown>).comparison) {
+      const { handoff: h, ...rest } = summary;
+      console.log(`filament ${model} ${protocol}: done in ${(Date.now() - t0) / 1000} s${out ? `; files in ${out}` : ''}\n${toJson(rest).slice(0, 2000)}\n${handoffLines(h as Record<string, unknown>).join('\n')}`);
+    } else console.log(`filament ${model} ${protocol}: done in ${(Date.now() - t0) / 1000} s${out ? `; files in ${out}` : ''}\n${toJson(summary).slice(0, 3000)}`);
     return 0;
   },
 };

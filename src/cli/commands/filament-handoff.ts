@@ -24,7 +24,7 @@ import { getModel, getPreset } from '../../devices/catalogue.js';
 import { presetFromData } from '../../devices/preset-file.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import {
-  FIT_DEFAULTS, fitModel, freeParams, fitSwitching, switchingSweepData, extractSwitching, observedSpreads, mapSpreads, sensitivity, Replay,
+  FIT_DEFAULTS, fitModel, freeParams, fitSwitching, switchingSweepData, observedSpreads, mapSpreads, sensitivity, Replay,
   presetDocument, fitReportHtml, sig6, type FitSettings, type DataSet, type SwitchingTargets, type SwitchingSweep, type CycleTable, type SwitchingValues,
 } from '../../fit/index.js';
 import { stanfordHandoff } from '../../physics/kmc/handoff.js';
@@ -52,7 +52,7 @@ const RECIPES: Record<string, Recipe> = {
     // reaches gap / (sweep time) about where u = gamma a0 q V/(t_ox kT) is large, so vel0
     // (over decades) sets V_set at fixed gamma0, gamma0r then sets V_reset; i0 sets R_on,
     // g_max sets R_off
-    free: (kind, tox) => ['i0', `gmax=${1.25 * GMIN}:${0.9 * tox}`, 'vel0=1e-12:1e5', 'gamma0r', ...(kind === 'iv' ? ['gamma0'] : [])],
+    free: (kind, tox) => ['i0', `gmax=${1.25 * GMIN}:${0.9 * tox}`, 'vel0=1e-12:1e5', 'gamma0r', ...(kind === 'iv' ? ['gamma0', 'v0', 'rth=1e5:1e8'] : [])],
     spreads: [{ quantity: 'ron', param: 'i0' }, { quantity: 'roff', param: 'gmax' }],
     // R_on = V0 exp(g_min/g0) / I0 at low bias; R_off / R_on = exp((g_max - g_min)/g0); the
     // gap normalisation g1 follows g_max (with the v1.0.0 g1 = 1 nm, gamma = gamma0 - beta (g/g1)^3
@@ -86,10 +86,16 @@ export interface KmcHandoffInput {
 export interface ContinuumHandoffInput {
   /** Time, source voltage, device voltage and current columns of the run. */
   t: ArrayLike<number>; vs: ArrayLike<number>; v: ArrayLike<number>; i: ArrayLike<number>;
+  /** Hottest-cell temperature of each row (K) and the ambient temperature (K). */
+  tMax: ArrayLike<number>; t0: number;
   /** Start time of the post-forming sweeps (s). */
   tFormed: number;
+  /** Breakpoint times of the run's waveform: 0, forming top, formed, RESET top, ..., end (s). */
+  segments: number[];
   metrics: { vSet: number; vReset: number; rOn: number; rOff: number };
   thickness: number;
+  /** SET compliance of the run (A). */
+  compliance: number;
 }
 
 function recipe(model: string): { recipe: Recipe; model: DeviceModel; preset: Preset; pol: 1 | -1 } {
@@ -179,21 +185,57 @@ export function handoffKmc(modelId: string, k: KmcHandoffInput, out: string | un
   return summary;
 }
 
-/** Switching values of an I-V trace (device voltage) in the physics orientation. */
-function ivSwitching(v: ArrayLike<number>, i: ArrayLike<number>, pol: 1 | -1): SwitchingValues {
-  const vv = Float64Array.from(v, (x) => pol * x), ii = Float64Array.from(i, (x) => pol * x);
-  return extractSwitching(vv, ii, 1);
+/**
+ * Switching values of the post-forming rows (physics orientation), the same definitions for
+ * the physics run and the compact model on the same rows (device voltage v, current i):
+ *   V_set    device voltage where I first reaches Icc / 2 in the SET sweep (interpolated),
+ *   V_reset  device voltage of the peak RESET current in the first RESET sweep,
+ *   R_on     V / I at the row nearest V_source = +0.2 V on the way down of the SET sweep,
+ *   R_off    V / I at the row nearest V_source = -0.2 V on the way back of the first RESET.
+ * seg: start times of [RESET down, RESET up, SET up, SET down, end of SET].
+ */
+function ivSwitching(t: ArrayLike<number>, vs: ArrayLike<number>, v: ArrayLike<number>, i: ArrayLike<number>, seg: number[], icc: number): SwitchingValues {
+  const inSeg = (k: number, a: number, b: number) => t[k] > seg[a] && t[k] <= seg[b];
+  let vset = NaN, vreset = NaN, peak = 0, kOn = -1, kOff = -1;
+  for (let k = 0; k < t.length; k++) {
+    if (inSeg(k, 0, 2) && -i[k] > peak) { peak = -i[k]; vreset = v[k]; }
+    if (inSeg(k, 1, 2) && (kOff < 0 || Math.abs(vs[k] + 0.2) < Math.abs(vs[kOff] + 0.2))) kOff = k;
+    if (inSeg(k, 3, 4) && (kOn < 0 || Math.abs(vs[k] - 0.2) < Math.abs(vs[kOn] - 0.2))) kOn = k;
+    if (Number.isNaN(vset) && k > 0 && inSeg(k, 2, 4) && i[k] >= icc / 2 && i[k - 1] < icc / 2) vset = v[k - 1] + ((icc / 2 - i[k - 1]) / (i[k] - i[k - 1])) * (v[k] - v[k - 1]);
+  }
+  const r = (k: number) => (k >= 0 ? v[k] / i[k] : NaN);
+  return { vset, vreset, ron: r(kOn), roff: r(kOff) };
 }
 
 /** Hand-off of a continuum SET run: I-V fit. */
 export function handoffContinuum(modelId: string, c: ContinuumHandoffInput, out: string | undefined, csvText: string, settings: Partial<FitSettings> = {}): Record<string, unknown> {
   const { recipe: r, model, preset, pol } = recipe(modelId);
+  // rows after forming; rows under the SET compliance are left out (the compact model has no
+  // compliance of its own here: it is driven by the device voltage, and its LRS is the state
+  // its SET reaches); consecutive rows closer than 5 mV and 0.05 in asinh(I / 1e-3 max|I|) are
+  // thinned (the fit replays every row as a breakpoint)
+  let iMax = 0;
+  for (let k = 0; k < c.t.length; k++) if (c.t[k] >= c.tFormed) iMax = Math.max(iMax, Math.abs(c.i[k]));
+  const fi = 1e-3 * iMax;
   const rows: number[] = [];
-  for (let k = 0; k < c.t.length; k++) if (c.t[k] >= c.tFormed && (rows.length === 0 || c.t[k] > c.t[rows[rows.length - 1]])) rows.push(k);
+  let excluded = 0;
+  for (let k = 0; k < c.t.length; k++) {
+    if (c.t[k] < c.tFormed) continue;
+    if (c.i[k] >= 0.98 * c.compliance) { excluded++; continue; }
+    const last = rows[rows.length - 1];
+    if (last !== undefined && (c.t[k] <= c.t[last] || (Math.abs(c.v[k] - c.v[last]) < 5e-3 && Math.abs(Math.asinh(c.i[k] / fi) - Math.asinh(c.i[last] / fi)) < 0.05))) continue;
+    rows.push(k);
+  }
   const pick = (a: ArrayLike<number>, f = 1) => Float64Array.from(rows, (k) => f * a[k]);
   const data: DataSet = { name: 'iv.csv (post-forming)', kind: 'iv', t: pick(c.t), v: pick(c.v, pol), target: 'i', y: pick(c.i, pol), cycle: new Int32Array(rows.length), line: Int32Array.from(rows, (k) => k + 2), device: '' };
   const start = r.start(c.metrics.rOn, c.metrics.rOff, c.thickness);
-  const st: FitSettings = { ...FIT_DEFAULTS, generations: 8, residual: 'log', lmIterations: 25, vRead: 0.1 * pol, ...settings };
+  // effective thermal resistance of the physics run at its hottest post-forming row,
+  // (T_max - T0) / |V I|: the filament self-heating that drives its gradual RESET
+  let kHot = rows[0];
+  for (const k of rows) if (c.tMax[k] > c.tMax[kHot]) kHot = k;
+  const rthEff = (c.tMax[kHot] - c.t0) / Math.max(Math.abs(c.v[kHot] * c.i[kHot]), 1e-30);
+  if (modelId === 'stanford-pku' && Number.isFinite(rthEff) && rthEff > 0) start.rth = rthEff;
+  const st: FitSettings = { ...FIT_DEFAULTS, generations: 16, residual: 'log', lmIterations: 40, vRead: 0.1 * pol, ...settings };
   const base = { model, preset, set: start };
   const replay = new Replay(base, data, st);
   const startValues = replay.startValues;
@@ -206,9 +248,12 @@ export function handoffContinuum(modelId: string, c: ContinuumHandoffInput, out:
   for (const y of data.y) mx = Math.max(mx, Math.abs(y));
   const f = 1e-3 * mx;
   const startCost = startErr ? Infinity : startModel.reduce((s, m, k) => s + (Math.asinh(m / f) - Math.asinh(data.y[k] / f)) ** 2, 0);
-  const phys = ivSwitching(data.v, data.y, 1);
-  const q0 = startErr ? { vset: NaN, vreset: NaN, ron: NaN, roff: NaN } : ivSwitching(data.v, startModel, 1);
-  const q1 = ivSwitching(data.v, fit.sets[0].model, 1);
+  const seg = c.segments.slice(2, 7);
+  const vsRows = pick(c.vs), tRows = pick(c.t), vRows = pick(c.v), iRows = pick(c.i);
+  const phys = ivSwitching(tRows, vsRows, vRows, iRows, seg, c.compliance);
+  const back = (m: Float64Array) => Float64Array.from(m, (x) => pol * x);
+  const q0 = startErr ? { vset: NaN, vreset: NaN, ron: NaN, roff: NaN } : ivSwitching(tRows, vsRows, vRows, back(startModel), seg, c.compliance);
+  const q1 = ivSwitching(tRows, vsRows, vRows, back(fit.sets[0].model), seg, c.compliance);
   const comparison = (['vset', 'vreset', 'ron', 'roff'] as const).map((q) => rowOf({ vset: 'V_set', vreset: 'V_reset', ron: 'R_on', roff: 'R_off' }[q], String(sig6(phys[q])), q0[q], q1[q], q === 'ron' || q === 'roff' ? 'Ohm' : 'V'));
   const id = `handoff-continuum-${modelId}`;
   const files = [{ file: 'iv.csv', kind: 'iv', sha256: sha(csvText), rows: rows.length }];
@@ -220,12 +265,12 @@ export function handoffContinuum(modelId: string, c: ContinuumHandoffInput, out:
   const doc = presetDocument({ id, model, basePreset: preset.id, fit, values: fit.values, files, sweep: { vSet: pol * vS, vReset: -pol * vR, period: (tSpan * (vS + vR)) / (vS + 2 * vR), vRead: 0.1 * pol } });
   doc.title = `${model.title}: hand-off from a continuum SET/RESET run`;
   doc.citation = 'nanoionics filament --model continuum --protocol set (physics/continuum); no measurement';
-  doc.fittedTo = `I-V of the post-forming RESET/SET/RESET sweeps of a simulated continuum filament run (iv.csv, sha256 ${files[0].sha256.slice(0, 12)}, device voltage replayed); ${fit.params.map((p) => p.name).join(', ')} fitted (R^2 ${fit.sets[0].r2.toFixed(4)}, asinh cost ${startCost.toPrecision(3)} -> ${fit.cost.toPrecision(3)}); by nanoionics filament --handoff`;
+  doc.fittedTo = `I-V of the post-forming RESET/SET/RESET sweeps of a simulated continuum filament run (iv.csv, sha256 ${files[0].sha256.slice(0, 12)}, device voltage replayed, ${excluded} rows under the SET compliance left out); ${fit.params.map((p) => p.name).join(', ')} fitted (R^2 ${fit.sets[0].r2.toFixed(4)}, asinh cost ${startCost.toPrecision(3)} -> ${fit.cost.toPrecision(3)}); by nanoionics filament --handoff`;
   (doc.fit as Record<string, unknown>).startCost = sig6(startCost);
   const rms = Math.sqrt(fit.cost / fit.points);
   const summary: Record<string, unknown> = {
-    model: modelId, kind: 'iv', status: fit.status, message: fit.message, startCost, cost: fit.cost, residualRms: rms, r2: fit.sets[0].r2, rmseAmps: fit.sets[0].rmse, points: fit.points,
-    physicsMetrics: c.metrics, comparison, params: fit.params.map((p) => ({ name: p.name, value: p.value, sigma: p.sigma, start: p.start, atBound: p.atBound })), warnings: fit.warnings,
+    model: modelId, kind: 'iv', status: fit.status, message: fit.message, startCost, cost: fit.cost, residualRms: rms, r2: fit.sets[0].r2, rmseAmps: fit.sets[0].rmse, points: fit.points, rowsUnderCompliance: excluded,
+    physicsMetrics: c.metrics, rthEffective: rthEff, comparison, params: fit.params.map((p) => ({ name: p.name, value: p.value, sigma: p.sigma, start: p.start, atBound: p.atBound })), warnings: fit.warnings,
   };
   if (out) {
     summary.preset = writePreset(out, doc);

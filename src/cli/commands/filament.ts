@@ -122,7 +122,7 @@ export const filamentCommand: Command = {
         const ivCsv = columnsToCsv(r.run.columns as unknown as Record<string, ArrayLike<number>>, { t: 's', vs: 'V', v: 'V', i: 'A', g: 'S', tMax: 'K', ions: '1' });
         if (handoff) {
           const col = r.run.columns;
-          summary.handoff = handoffContinuum(handoff, { t: col.t, vs: col.vs, v: col.v, i: col.i, tFormed: r.waveform.t[2], metrics: r.metrics, thickness: p.thickness }, out, ivCsv);
+          summary.handoff = handoffContinuum(handoff, { t: col.t, vs: col.vs, v: col.v, i: col.i, tMax: col.tMax, t0: p.t0, tFormed: r.waveform.t[2], segments: r.waveform.t, metrics: r.metrics, thickness: p.thickness, compliance: p.compliance }, out, ivCsv);
         }
         if (out) {
           writeAtomic(join(out, 'iv.csv'), ivCsv);

@@ -13,8 +13,9 @@
  *   I-V of the post-forming RESET / SET / RESET sweeps (fit/fit, asinh residuals, the device
  *   voltage of the physics run replayed without series resistance or compliance).
  *   Start: i0 from R_on and g_max from R_off / R_on (the same moment matching).
- * Physics SET polarity is positive; models with SET at negative voltage (jart-vcm) see the
- * mirrored run (V -> -V, I -> -I).
+ * Physics SET polarity is positive; a model with SET at negative voltage would see the mirrored
+ * run (V -> -V, I -> -I). Only stanford-pku has a recipe: jart-vcm was tried on the continuum
+ * run and took 310 s for a fit that did not reproduce the SET (R^2 < 0), so it is not offered.
  * @module cli/commands/filament-handoff
  */
 import { createHash } from 'node:crypto';
@@ -61,13 +62,6 @@ const RECIPES: Record<string, Recipe> = {
       const gmax = Math.min(Math.max(GMIN + G0 * Math.log(Math.max(rOff / rOn, 1.01)), 0.3e-9), 0.9 * tox);
       return { tox, i0: (V0 * Math.exp(GMIN / G0)) / rOn, gmax, g1: gmax, gini: GMIN };
     },
-  },
-  'jart-vcm': {
-    basePreset: 'jart-hfo2-cuppers2019',
-    free: (kind) => ['nmax', 'nmin', 'dwa', 'rthScale', ...(kind === 'iv' ? ['rth0'] : [])],
-    spreads: [{ quantity: 'ron', param: 'nmax' }, { quantity: 'roff', param: 'nmin' }],
-    // start in the LRS (the physics runs start formed); the catalogue values otherwise
-    start: () => ({ n0: 20 }),
   },
 };
 

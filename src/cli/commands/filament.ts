@@ -25,7 +25,7 @@ import { handoffKmc, handoffContinuum, handoffLines, HANDOFF_MODELS } from './fi
 
 const help = `nanoionics filament --model continuum|kmc [--protocol P] [--device ID] [--set name=value ...]
                     [--out DIR] [--json] [--seed N] [--devices N] [--cycles N] [--runs N]
-                    [--handoff stanford-pku|jart-vcm]
+                    [--handoff stanford-pku]
 
 Physics level of the review (sections 2, 4, 5.1): filaments simulated from ion transport.
 
@@ -52,7 +52,7 @@ Options:
   --devices N        KMC devices (default 6); --cycles N cycles per device (default 10);
   --runs N           quantized-conductance runs (default 300)
   --handoff MODEL    with --protocol cycles (kmc) or set (continuum): fit the compact model
-                     (stanford-pku or jart-vcm) to the run's switching statistics (kmc) or
+                     (stanford-pku) to the run's switching statistics (kmc) or
                      post-forming I-V (continuum); writes DIR/handoff-*-MODEL.json (a preset
                      for --device), handoff.json (and handoff-fit-report.html for I-V fits)
   -h, --help`;

@@ -8,7 +8,7 @@
  * @module report/panels-physics
  */
 import { resolveContinuumParams, type ContinuumParams } from '../physics/continuum/params.js';
-import { soretRing, setShape, resetResidue, type BranchResult } from '../physics/continuum/scenarios.js';
+import { soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_TARGET_G, type BranchResult } from '../physics/continuum/scenarios.js';
 import type { Snapshot } from '../physics/continuum/run.js';
 import type { Table } from '../protocols/types.js';
 import { heatmapSvg } from './svg-heatmap.js';
@@ -27,7 +27,7 @@ function gridParams(full?: boolean): ContinuumParams {
  * and a 1.5 nm seed; 64 x 40 with --full.
  */
 function filamentParams(full?: boolean): ContinuumParams {
-  return resolveContinuumParams({ width: 8e-9, seedRadius: 1.5e-9, ...(full ? { nx: 64, nz: 40 } : { nx: 32, nz: 20 }) }, 'panel');
+  return resolveContinuumParams({ ...FILAMENT_CELL, ...(full ? { nx: 64, nz: 40 } : {}) }, 'panel');
 }
 
 function gridText(p: ContinuumParams): string {
@@ -139,9 +139,8 @@ function shapePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
 
 function residuePanel(_seed: number, o: { full?: boolean }): ComputedPanel {
   const p = filamentParams(o.full);
-  // HRS target 2 uS: ~5x the 0.41 uS that the n0 background alone conducts over this 8 nm
-  // radius, so the HRS is set by the filament's gap and not by the background floor
-  const gT = 2e-6;
+  // HRS target: ~5x what the background alone conducts over this cell (RESET_TARGET_G)
+  const gT = RESET_TARGET_G;
   const r = resetResidue(p, { gTarget: gT });
   const hi = r.high.geometry, lo = r.low.geometry, dz = p.thickness / p.nz;
   const pp = profilePlot(p, r.high, r.low);

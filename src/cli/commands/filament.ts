@@ -11,7 +11,7 @@ import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { parseQuantity } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';
-import { cycle, soretRing, setShape, resetResidue } from '../../physics/continuum/scenarios.js';
+import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL } from '../../physics/continuum/scenarios.js';
 import type { Snapshot } from '../../physics/continuum/run.js';
 import type { ContinuumSolver } from '../../physics/continuum/solver.js';
 import { VCM_DEFAULTS, type VcmParams } from '../../physics/kmc/vcm-lattice.js';
@@ -115,7 +115,9 @@ export const filamentCommand: Command = {
     if (model === 'continuum') {
       const devs: Record<string, Record<string, unknown>> = { 'taox-vcm': {}, 'taox-planar': { geometry: 1, width: 40e-9, nx: 40 } };
       if (device !== undefined && !(device in devs)) throw new UsageError(`--device ${device}: expected one of ${Object.keys(devs).join(', ')}`);
-      const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...sets }, 'set');
+      // the Fig. 8g-l comparisons run on the report's filament cell unless a device is named
+      const cell = (protocol === 'shape' || protocol === 'residue') && device === undefined ? FILAMENT_CELL : {};
+      const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...cell, ...sets }, 'set');
       if (protocol === 'set') {
         const r = cycle(p, {}, progress);
         summary = { metrics: r.metrics, status: r.run.status, message: r.run.message, steps: r.run.steps, rejected: r.run.rejected };
@@ -142,8 +144,7 @@ export const filamentCommand: Command = {
         const strip = (b: typeof r.high) => ({ v: b.v, time: b.time, g: b.g, status: b.status, geometry: b.geometry, plasticity: b.plasticity });
         summary = { high: strip(r.high), low: strip(r.low) };
         if (out) {
-          const s = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...sets });
-          const solver = { nx: s.nx, nz: s.nz, dx: s.width / s.nx, dz: s.thickness / s.nz, p: s } as unknown as ContinuumSolver;
+          const solver = { nx: p.nx, nz: p.nz, dx: p.width / p.nx, dz: p.thickness / p.nz, p } as unknown as ContinuumSolver;
           writeMaps(out, `${protocol}-high`, solver, r.high.snapshot);
           writeMaps(out, `${protocol}-low`, solver, r.low.snapshot);
         }

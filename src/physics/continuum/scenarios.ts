@@ -153,11 +153,24 @@ export function setShape(p: ContinuumParams, opts: SetShapeOptions = {}, progres
  * conductance, then identical SET stimuli (vProbe, 20 ns pulse) measure the plasticity
  * (relative conductance change).
  */
+/**
+ * The cell of the Fig. 8g-l comparisons (report panels and `filament --protocol shape|residue`):
+ * an 8 nm radius around the filament, 32 x 20 cells (dr 0.25 nm, below the lateral diffusion
+ * length of the growth), a 1.5 nm seed.
+ */
+export const FILAMENT_CELL = { width: 8e-9, seedRadius: 1.5e-9, nx: 32, nz: 20 } as const;
+
+/**
+ * Default HRS target of the RESET comparison: ~5x the 0.41 uS that the background density alone
+ * conducts over FILAMENT_CELL, so the HRS is set by the filament's gap, not the background floor.
+ */
+export const RESET_TARGET_G = 2e-6;
+
 export function resetResidue(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number; vProbe?: number } = {}, progress?: Progress) {
   const base = new ContinuumSolver(p);
   form(base, 3, progress);
   const q: ContinuumParams = { ...p, complianceReset: 1 };
-  const gT = opts.gTarget ?? 3e-6;
+  const gT = opts.gTarget ?? RESET_TARGET_G;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 1.5, opts.vLow ?? 0.9]) {
     const { s, r } = pulseTo(q, base, -v, gT, opts.tMax ?? 1e-3, progress);

@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VCM_DEFAULTS } from '../../src/physics/kmc/vcm-lattice.js';
@@ -96,4 +96,19 @@ test('continuum SET run -> stanford-pku: I-V fit improves on the moment-matched 
   // thermally driven (measured -0.85 V against -0.50 V; see the report)
   const spec = resolveSpec({ device: { preset: String(s.preset) }, stimulus: { type: 'sweep', vmax: 1, vmin: -1, rate: 1e6 } }, specContext());
   assert.equal(simulate(spec).status, 'ok');
+});
+
+test('filament --handoff end to end: the written preset runs through `nanoionics run`; unknown models are usage errors', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'handoff-cli-'));
+  const r = spawnSync(process.execPath, [BIN, 'filament', '--model', 'kmc', '--protocol', 'cycles', '--devices', '2', '--cycles', '3', '--handoff', 'stanford-pku', '--out', dir, '--json'], { encoding: 'utf8' });
+  assert.equal(r.status, 0, r.stderr);
+  const h = (JSON.parse(r.stdout) as { handoff: { preset: string; cost: number; startCost: number } }).handoff;
+  assert.ok(h.cost < h.startCost);
+  writeFileSync(join(dir, 'spec.yaml'), `device: { preset: ${JSON.stringify(h.preset)} }\nstimulus: { type: sweep, vmax: 2, vmin: -1.5, rate: 10 }\n`);
+  const run = spawnSync(process.execPath, [BIN, 'run', join(dir, 'spec.yaml'), '--json'], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  assert.equal((JSON.parse(run.stdout) as { status: string }).status, 'ok');
+  const bad = spawnSync(process.execPath, [BIN, 'filament', '--model', 'kmc', '--handoff', 'jart-vcm'], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--handoff jart-vcm: expected one of stanford-pku/);
 });

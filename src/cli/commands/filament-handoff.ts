@@ -142,7 +142,7 @@ export function handoffKmc(modelId: string, k: KmcHandoffInput, out: string | un
     const mm = stanfordHandoff({ gapOff: { mean: k.gapOffMean, c2c: NaN, d2d: NaN, n: 0, failed: 0 }, rOn: { mean: rOnMean, c2c: NaN, d2d: NaN, n: 0, failed: 0 }, thickness: k.thickness, lattice: k.lattice });
     start.gmax = mm.set.gmax; start.i0 = mm.set.i0; start.tox = mm.set.tox; start.g1 = mm.set.gmax;
   }
-  const st: FitSettings = { ...FIT_DEFAULTS, generations: 20, vRead: 0.1 * pol, series: k.rSeries, ...settings };
+  const st: FitSettings = { ...FIT_DEFAULTS, generations: 30, lmIterations: 60, vRead: 0.1 * pol, series: k.rSeries, ...settings };
   const base = { model, preset, set: start };
   const startValues = new Replay(base, switchingSweepData(sweep), st).startValues;
   const free = freeParams(model, r.free('stats', k.thickness), startValues, 2);

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { listModels, listPresets, presetsOf } from '../src/devices/catalogue.js';
 import type { DeviceModel, Preset } from '../src/devices/contract.js';
-import { resolveSpec, simulate } from '../src/experiment/index.js';
+import { resolveSpec, simulate, stateColumn } from '../src/experiment/index.js';
 
 /** The standard sweep for a preset (defaults: +-1 V, 1 s). */
 export function standardSweepSpec(device: Record<string, unknown>, preset: Preset | undefined): Record<string, unknown> {
@@ -35,7 +35,7 @@ function check(model: DeviceModel, label: string, spec: Record<string, unknown>,
     for (let k = 0; k < col.length; k++) assert.ok(Number.isFinite(col[k]), `${label}: column ${name}[${k}] = ${col[k]}`);
   }
   for (const s of model.states) {
-    const col = c[s.name];
+    const col = c[stateColumn(s.name)];
     // slack: the integrator may overshoot a smooth bound by its local error, at most a few atol
     const slack = 10 * s.atol;
     for (let k = 0; k < col.length; k++) {

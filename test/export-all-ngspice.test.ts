@@ -18,7 +18,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportSpice, deviceExpressions } from '../src/circuit/spice-export.js';
 import { resolveDevice } from '../src/experiment/device-spec.js';
-import { resolveSpec, simulate } from '../src/experiment/index.js';
+import { resolveSpec, simulate, stateColumn } from '../src/experiment/index.js';
 
 const HAVE = spawnSync('ngspice', ['-v'], { encoding: 'utf8' }).status === 0;
 const SKIP = HAVE ? false : 'ngspice is not installed (apt-get install ngspice); the export cross-check is skipped';
@@ -69,7 +69,7 @@ export function crossCheck(preset: string, set: Record<string, unknown>, points:
   const r = simulate(resolveSpec({ device: { preset, set }, stimulus: { type: 'pwl', points }, solver: { rtol: 1e-9, atolScale: 1e-3, ...solver }, record: { every: dt } }));
   assert.equal(r.status, 'ok', r.message);
   const c = r.columns;
-  const series = [...ex.states.map((s, k) => ({ label: s.name, ng: fine.s[k], co: coarse.s[k], ni: c[s.name], scale: s.scale ?? 1 })), { label: 'i', ng: fine.i, co: coarse.i, ni: c.i, scale: 1 }];
+  const series = [...ex.states.map((s, k) => ({ label: s.name, ng: fine.s[k], co: coarse.s[k], ni: c[stateColumn(s.name)], scale: s.scale ?? 1 })), { label: 'i', ng: fine.i, co: coarse.i, ni: c.i, scale: 1 }];
   const report: string[] = [];
   for (const q of series) {
     assert.ok(q.ni, `nanoionics column ${q.label} missing`);

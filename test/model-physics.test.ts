@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getModel, getPreset } from '../src/devices/catalogue.js';
 import { resolveParams } from '../src/devices/params.js';
-import { resolveSpec, simulate } from '../src/experiment/index.js';
+import { resolveSpec, simulate, stateColumn } from '../src/experiment/index.js';
 import { G0, KB, Q } from '../src/units/constants.js';
 
 function rate(model: string, preset: string, set: Record<string, unknown>, v: number, x: number[]): number[] {
@@ -42,7 +42,7 @@ test('stanford-pku: SET time falls exponentially with voltage', () => {
       record: { every: 'step' },
     }));
     assert.equal(r.status, 'ok', r.message);
-    const { t, g } = r.columns;
+    const t = r.columns.t, g = r.columns[stateColumn('g')];
     const k = g.findIndex((x) => x < 1e-9);
     assert.ok(k > 0, `gap reached 1 nm at ${V} V`);
     const f = (g[k - 1] - 1e-9) / (g[k - 1] - g[k]);
@@ -220,4 +220,19 @@ test('jart-vcm: the internal solve satisfies Kirchhoff and the quasi-static heat
       assert.ok(Math.sign(I) === Math.sign(V), 'current follows the voltage');
     }
   }
+});
+
+test('a state named like a recorded column (stanford-pku gap g) does not overwrite the read conductance', () => {
+  const r = simulate(resolveSpec({
+    device: { preset: 'stanford-hfox-v1' },
+    stimulus: { type: 'dc', level: 0.1, duration: '1 us' },
+  }));
+  const g = r.columns.g, gap = r.columns[stateColumn('g')];
+  assert.equal(stateColumn('g'), 'state.g');
+  assert.equal(r.units.g, 'S');
+  // the read conductance at 0.1 V equals I/V of the device current column (same bias, same state)
+  const k = g.length - 1;
+  assert.ok(Math.abs(g[k] - r.columns.i[k] / r.columns.v[k]) <= 1e-9 * g[k], `g ${g[k]} vs I/V ${r.columns.i[k] / r.columns.v[k]}`);
+  // the gap is a length of a few nm, as initialised by the preset
+  assert.ok(gap[k] > 1e-10 && gap[k] < 1e-8, `gap ${gap[k]} m`);
 });

@@ -9,6 +9,8 @@ export class ColumnRecorder {
   private len = 0;
   private readonly data: Float64Array[];
   constructor(readonly names: readonly string[], initial = 1024) {
+    const seen = new Set<string>();
+    for (const n of names) { if (seen.has(n)) throw new RangeError(`columns: duplicate column name "${n}"`); seen.add(n); }
     this.cap = initial;
     this.data = names.map(() => new Float64Array(initial));
   }

@@ -21,6 +21,15 @@ import type { ResolvedSpec, Method } from './spec.js';
 import type { DeviceRef } from './device-spec.js';
 import { VERSION } from '../version.js';
 
+/** Column names the runner records itself (time, source, device voltage, current, conductance, B side). */
+const RESERVED_COLUMNS = new Set(['t', 'vs', 'v', 'i', 'g', 'vB', 'gB']);
+
+/**
+ * Result column of a device state or output: its name, or `state.<name>` when the name is one
+ * the runner records itself (stanford-pku's gap `g` would otherwise overwrite the conductance).
+ */
+export function stateColumn(name: string): string { return RESERVED_COLUMNS.has(name) ? `state.${name}` : name; }
+
 /** A named number with its unit. */
 export interface Metric { value: number; unit: string; meaning?: string; }
 
@@ -117,12 +126,15 @@ export function simulate(spec: ResolvedSpec, opts: SimulateOptions = {}): RunRes
   const units: Record<string, string> = { t: 's', vs: 'V' };
   const outA = a.model.outputs ?? [];
   const outB = b?.model.outputs ?? [];
+  // a state or output named like a recorded column (stanford-pku's gap `g`) is recorded as
+  // `state.<name>`, so it cannot overwrite the read conductance
+  const own = stateColumn;
   for (const j of devs) {
     const s = suffix(j);
     names.push(`v${s}`, `i${s}`, `g${s}`);
     units[`v${s}`] = 'V'; units[`i${s}`] = 'A'; units[`g${s}`] = 'S';
-    for (const st of a.model.states) { names.push(`${st.name}${s}`); units[`${st.name}${s}`] = st.unit; }
-    for (const o of outA) { names.push(`${o.name}${s}`); units[`${o.name}${s}`] = o.unit; }
+    for (const st of a.model.states) { names.push(`${own(st.name)}${s}`); units[`${own(st.name)}${s}`] = st.unit; }
+    for (const o of outA) { names.push(`${own(o.name)}${s}`); units[`${own(o.name)}${s}`] = o.unit; }
     if (b) {
       names.push(`vB${s}`, `gB${s}`);
       units[`vB${s}`] = 'V'; units[`gB${s}`] = 'S';

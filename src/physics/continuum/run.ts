@@ -90,7 +90,7 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
   const snapshots: Snapshot[] = [];
   const nSave = new Float64Array(s.m), tSave = new Float64Array(s.m);
   let dt = Math.min(o.dtInit ?? o.dtMax / 100, o.dtMax);
-  let steps = 0, rejected = 0, iterations = 0, bi = 0, lastRejected = false;
+  let steps = 0, rejected = 0, iterations = 0, bi = 0, lastRejected = false, hPrev = 0, rhoPrev = 0;
   let status: ContinuumRunResult['status'] = 'ok', message = '';
   const record = () => {
     let tm = 0;
@@ -127,7 +127,13 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
     steps++;
     record();
     if (snapSet.has(s.t)) snapshots.push(takeSnapshot(s));
-    dt = h * acceptFactor(r, dnTol, dTTol);
+    const rho = Math.max(r.picard / (PICARD_FRACTION * dnTol), r.picardT / (PICARD_FRACTION * dTTol));
+    let fac = acceptFactor(r, dnTol, dTTol);
+    // predictive (Gustafsson) correction: when the disagreement grows from step to step faster
+    // than the step does, propose the smaller step that extrapolates that trend
+    if (hPrev > 0 && rhoPrev > 0 && rho > 0) fac = Math.max(0.3, Math.min(fac, 0.9 * (h / hPrev) * Math.sqrt(rhoPrev / (rho * rho))));
+    dt = h * fac;
+    hPrev = h; rhoPrev = rho;
     lastRejected = false;
     if (landing && h < dt) dt = Math.max(dt, h);
     if (o.onProgress && steps % (o.progressEvery ?? 500) === 0) o.onProgress(s, steps);

@@ -154,7 +154,7 @@ export class GridSchur {
 // Kernels: one loop each where possible. V8 compiles a long-running loop on stack replacement
 // (OSR) while the rest of its function has not run yet; code after it then lacks type feedback
 // and deoptimises, again on every call (measured: 2-3x slower kernels). Small single-loop
-// functions, warmed up once on a tiny grid (WARM below), avoid that.
+// functions avoid that; circuit/crossbar-system.ts warms them up before a large first solve.
 
 /** Forward column sweep: t[c] = s[c] (times g[c] when g is given) - lB[c - N] t[c - N]. */
 function columnForward(n: number, N: number, lB: Float64Array, t: Float64Array, s: Float64Array, g: Float64Array | null): void {
@@ -229,14 +229,3 @@ function startResidual(n: number, bW: Float64Array, g: Float64Array, s: Float64A
   for (let c = 0; c < n; c++) { const v = bW[c] + g[c] * s[c]; r[c] = v; bn += v * v; xW[c] = 0; }
   return bn;
 }
-
-/** One tiny solve at module load, so that every kernel has type feedback before it runs long. */
-function warm(): void {
-  const M = 3, N = 4, n = M * N, gs = new GridSchur(M, N);
-  const dW = new Float64Array(n), eW = new Float64Array(n), g = new Float64Array(n).fill(0.1), b = new Float64Array(n).fill(1);
-  const bi = gs.bitLineInput();
-  for (let c = 0; c < n; c++) { dW[c] = 3; eW[c] = (c % N) === N - 1 ? 0 : -1; bi.d[c] = 3; bi.e[c] = -1; }
-  gs.factor(dW, eW, bi.d, bi.e, g);
-  gs.solve(b, b.slice(), new Float64Array(n), new Float64Array(n), 1e-12, 50);
-}
-warm();

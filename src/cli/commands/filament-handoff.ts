@@ -18,6 +18,7 @@
  * run and took 310 s for a fit that did not reproduce the SET (R^2 < 0), so it is not offered.
  * @module cli/commands/filament-handoff
  */
+import { mean, std } from '../../math/stats.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { DeviceModel, Preset } from '../../devices/contract.js';
@@ -100,8 +101,6 @@ function recipe(model: string): { recipe: Recipe; model: DeviceModel; preset: Pr
   return { recipe: r, model: m, preset, pol: m.setPolarity === -1 ? -1 : 1 };
 }
 
-const meanOf = (a: number[]) => a.reduce((s, x) => s + x, 0) / a.length;
-const sdOf = (a: number[]) => { const m = meanOf(a); return Math.sqrt(a.reduce((s, x) => s + (x - m) ** 2, 0) / Math.max(1, a.length - 1)); };
 
 /**
  * Pooled mean and standard deviation over all cycles (ln for resistances), with floors: half
@@ -110,7 +109,7 @@ const sdOf = (a: number[]) => { const m = meanOf(a); return Math.sqrt(a.reduce((
  */
 function target(rows: number[][], log: boolean, flip = 1): { mean: number; sd: number } {
   const x = rows.flat().filter((y) => Number.isFinite(y) && (!log || y > 0)).map((y) => (log ? Math.log(y) : flip * y));
-  return { mean: meanOf(x), sd: Math.max(sdOf(x), log ? 0.01 : 0.02) };
+  return { mean: mean(x), sd: Math.max(std(x), log ? 0.01 : 0.02) };
 }
 
 function rowOf(name: string, phys: string, start: number, fitted: number, unit: string): Record<string, unknown> {

@@ -74,3 +74,28 @@ test('a pair with a steep selector-like device converges: KVL and equal currents
   const r = simulate(spec);
   assert.equal(r.status, 'ok');
 });
+
+test('a near-open device A with a warm start far above the root still satisfies KVL', () => {
+  // A = 1 nS (an OFF diffusive element), B = 1.4 mS (a drift memristor): the root is
+  // u = 1.5 V * 1e-9 / (1e-9 + 1.4e-3) ~ 1.1 uV. A warm start at u = 0.1 V (B's voltage while A
+  // was ON, kept by a rejected trial step) makes A's inverse clip at |vs|; the old Newton slope
+  // through 1/g_A crept by ~1e-7 V per iteration and stopped at u ~ 0.1 V after MAX_IT
+  const spec = resolveSpec({
+    device: resistor('1 nS'), series: resistor('1.4 mS'),
+    stimulus: { type: 'pulse', amplitude: '1.5 V', width: '1 ms' },
+  });
+  const { a, b } = buildGroups(spec);
+  const term = new MeasurementTerm(spec.stimulus, spec.circuit, a, b);
+  const y = new Float64Array([0.5, 0.5]);
+  const uTrue = (1.5 * 1e-9) / (1e-9 + 1.4e-3);
+  for (const u0 of [0, 1e-3, 0.1, 1.4]) {
+    term.vB[0] = u0;
+    term.vA[0] = 1.5 - u0;
+    const it0 = term.pairIterations;
+    term.solve(1.5, y);
+    assert.ok(Math.abs(term.vB[0] - uTrue) <= 1e-12, `warm start ${u0}: u ${term.vB[0]} vs ${uTrue}`);
+    assert.ok(Math.abs(1.5 - term.vA[0] - term.vB[0]) <= 1e-10, `KVL residual ${1.5 - term.vA[0] - term.vB[0]}`);
+    // bisection while A is clipped, then Newton: well below the 200-iteration cap
+    assert.ok(term.pairIterations - it0 < 60, `warm start ${u0}: ${term.pairIterations - it0} outer iterations`);
+  }
+});

@@ -321,7 +321,12 @@ export class MeasurementTerm implements OdeSystem {
           side[j] = -1;
         }
         if (hi[j] - lo[j] <= ftol) { done[j] = 1; u[j] = 0.5 * (lo[j] + hi[j]); continue; }
-        const dF = -1 - gB[j] * (R + 1 / gA[j]);
+        // A cannot carry I_B(u) within |v_A| <= |vs| (a near-open A and u too high): its inverse
+        // sits at the bracket end and no longer follows u, so F'(u) = -1 - R g_B there. The
+        // general slope (through 1/g_A at the clipped end) would be ~1e6 too steep and Newton
+        // would creep by ~1e-7 V per iteration, stopping at MAX_IT far from the root.
+        const clipped = Math.abs(this.vA[j]) > Math.abs(vsrc);
+        const dF = clipped ? -1 - R * gB[j] : -1 - gB[j] * (R + 1 / gA[j]);
         let un = uj - F / dF;
         if (!(un > lo[j] && un < hi[j])) {
           un = fLo[j] > 0 && fHi[j] < 0 ? (lo[j] * fHi[j] - hi[j] * fLo[j]) / (fHi[j] - fLo[j]) : NaN;

@@ -35,3 +35,24 @@ test('yang-drift: non-volatile SET by a positive pulse, RESET by a negative one'
   // 10 atol (1e-12 m) of slack, as in the catalogue sweep (a wall is held to the local error)
   for (const x of h) assert.ok(x >= -1e-12 && x <= 15e-9 + 1e-12, `h ${x} inside [0, h_max]`);
 });
+
+test('taox-drift-wang2017: analog and non-volatile at mid-window lengths (the element yang-drift dissolves)', () => {
+  // a weak positive and a weak negative pulse from h_max / 2: each moves h part of the way,
+  // and the partial states are kept over 1000 s at zero bias
+  const { r, starts } = runSegments('taox-drift-wang2017', [
+    { type: 'pulse', amplitude: 0.15, width: 1e-3 }, { type: 'dc', level: 0, duration: 1000 },
+    { type: 'pulse', amplitude: -0.15, width: 2e-3 }, { type: 'dc', level: 0, duration: 1000 },
+  ]);
+  assert.equal(r.status, 'ok', r.message);
+  const { t, g, h } = r.columns;
+  const h0 = h[0], hUp = h[indexAt(t, starts[1])], hUpKept = h[indexAt(t, starts[2])], hDown = h[indexAt(t, starts[3])], hDownKept = h[h.length - 1];
+  assert.ok(h0 === 7.5e-9, `starts mid-window: ${h0}`);
+  assert.ok(hUp > h0 + 0.5e-9 && hUp < 14e-9, `partial SET: h ${hUp}`);
+  assert.ok(hDown < hUp - 0.5e-9 && hDown > 0.5e-9, `partial RESET: h ${hDown}`);
+  assert.equal(hUpKept, hUp, 'no change at zero bias after the SET');
+  assert.equal(hDownKept, hDown, 'no change at zero bias after the RESET');
+  assert.ok(g[indexAt(t, starts[1])] > g[0] && g[g.length - 1] < g[indexAt(t, starts[1])], 'G follows h');
+  // the same partial SET on yang-drift (dissolution Gaussian at h2 = 5 nm) is lost within 1000 s
+  const y = runSegments('yang-drift', [{ type: 'pulse', amplitude: 0.15, width: 1e-3 }, { type: 'dc', level: 0, duration: 1000 }], { set: { h0: 7.5e-9 } });
+  assert.ok(y.r.final.h[0] < 1e-9, `yang-drift mid-window state dissolves: h ${y.r.final.h[0]}`);
+});

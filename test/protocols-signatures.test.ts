@@ -48,6 +48,22 @@ test('STDP (wox-du2015, ta2o5-kim2015): antisymmetric in dt, magnitude falling w
   }
 });
 
+test('diffusive + drift pair (ag-sioxny-wang2017 + taox-drift-wang2017): SRDP rising with rate, STDP antisymmetric and fading', needs('ag-sioxny-wang2017', 'taox-drift-wang2017'), () => {
+  const pair = { device: { preset: 'ag-sioxny-wang2017' }, series: { preset: 'taox-drift-wang2017' }, solver: { method: 'dopri5' } };
+  // the report's Fig. 7c,d set-ups; the weight is read after the diffusive element relaxed
+  const s = run({ protocol: 'srdp', ...pair, params: { amplitude: '2 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5], readDelay: '1 s' } });
+  const dG = s.tables.srdp.columns.dG_M5;
+  assert.ok(dG.every((v, k) => k === 0 || v > dG[k - 1]), `SRDP dG ${dG}`);
+  assert.ok(s.metrics.relChangeHighRate.value > 0.05, `SRDP at 200 Hz: ${s.metrics.relChangeHighRate.value}`);
+  const r = run({ protocol: 'stdp', ...pair, params: { progAmplitude: '2 V', progWidth: '1 ms', heatAmplitude: '1.5 V', heatWidth: '3 ms', delays: ['4.5 ms', '6 ms', '10 ms', '20 ms', '40 ms'], readDelay: '100 ms' } });
+  const { dW } = r.tables.stdp.columns;
+  const n = dW.length / 2;
+  const neg = dW.slice(0, n).reverse(), pos = dW.slice(n);
+  assert.ok(pos[0] > 0.01 && neg[0] < -0.01, `dW(+) ${pos[0]} dW(-) ${neg[0]}`);
+  assert.ok(pos.every((v, k) => k === 0 || v <= pos[k - 1]) && neg.every((v, k) => k === 0 || v >= neg[k - 1]), `${dW}`);
+  assert.ok(Math.abs(pos[0]) > 5 * Math.abs(pos[n - 1]) && Math.abs(neg[0]) > 5 * Math.abs(neg[n - 1]), 'the window must fall well below its peak on both sides');
+});
+
 test('STM -> LTM (wox-chang2011): tau grows with pulse count, 0 < beta <= 1', needs('wox-chang2011'), () => {
   const r = run({ protocol: 'stm-ltm', device: { preset: 'wox-chang2011' } });
   const { tau, beta } = r.tables.summary.columns;

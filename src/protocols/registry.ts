@@ -4,7 +4,7 @@
  * ```yaml
  * protocol: ppf
  * device: { preset: wox-du2015 }
- * series: { preset: yang-drift }     # optional: diffusive + drift stack, weight = series device
+ * series: { preset: taox-drift-wang2017 }   # optional: diffusive + drift stack, weight = series device
  * circuit: { series: 1 kOhm, compliance: 100 uA }
  * params: { intervals: [1 ms, 10 ms, 100 ms] }
  * seed: 7

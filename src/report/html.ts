@@ -46,6 +46,7 @@ function card(p: PanelResult): string {
 <div class="plot">${plot}</div>
 ${(p.figures ?? []).map((f) => `<div class="plot fig">${f}</div>`).join('\n')}
 <p class="review"><b>Review:</b> ${esc(p.review)}</p>
+${p.setup ? `<p class="meta"><b>Set-up:</b> ${esc(p.setup)}</p>` : ''}
 <table class="checks"><thead><tr><th>metric</th><th>simulated</th><th>published band</th><th>code · gate</th><th>source</th><th></th></tr></thead><tbody>${checkRows(p, false)}</tbody></table>
 <p class="meta">protocol <code>${esc(p.protocol)}</code> on <code>${dev}</code>${p.result ? ` · ${p.result.runs} simulations · ${esc(p.result.read.split(':')[0])}` : ''}${csv ? ` · data: ${csv}` : ''}</p>
 ${p.note && p.status !== 'missing' ? `<p class="note">${esc(p.note)}</p>` : ''}

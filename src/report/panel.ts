@@ -35,6 +35,8 @@ export interface PanelDef {
   title: string;
   /** What the review reports, in a sentence. */
   review: string;
+  /** How the simulation is set up where that is a choice made here (shown on the card). */
+  setup?: string;
   protocol: string;
   /** Candidate device presets, first available wins. */
   devices: string[];
@@ -82,6 +84,7 @@ export interface PanelResult {
   figure: string;
   title: string;
   review: string;
+  setup?: string;
   protocol: string;
   device?: string;
   series?: string;
@@ -121,7 +124,7 @@ export function table(cols: Record<string, ArrayLike<number>>, units: Record<str
 
 /** Run a computed (physics) panel; its output is wrapped as a ProtocolResult for tables and CSV. */
 function computeDirect(def: PanelDef, seed: number, o: PanelOptions): PanelResult {
-  const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol, device: def.devices[0] };
+  const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, setup: def.setup, protocol: def.protocol, device: def.devices[0] };
   try {
     const c = def.compute!(seed, o);
     const result: ProtocolResult = { protocol: def.protocol, device: def.devices[0] ?? '-', params: {}, read: `physics level: ${c.resolution}`, metrics: {}, tables: c.tables, status: c.status, messages: c.messages, runs: c.runs };
@@ -137,7 +140,7 @@ function computeDirect(def: PanelDef, seed: number, o: PanelOptions): PanelResul
 /** Run a panel (results of identical protocol runs are shared between panels). */
 export function computePanel(def: PanelDef, seed = 1, o: PanelOptions = {}): PanelResult {
   if (def.compute) return computeDirect(def, seed, o);
-  const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, protocol: def.protocol };
+  const base = { id: def.id, figure: def.figure, title: def.title, review: def.review, setup: def.setup, protocol: def.protocol };
   const device = def.devices.find((d) => getPreset(d) || getMultiTerminalPreset(d));
   const series = def.series ? def.series.find((d) => getPreset(d)) : undefined;
   if (!device || (def.series && !series)) {

@@ -203,9 +203,10 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
   },
   {
     id: 'fig7c', figure: 'Fig. 7c', title: 'Diffusive + drift memristor: SRDP',
-    review: 'A Ag:SiOxNy diffusive memristor in series with a TaOx drift memristor: the drift device changes more when pulses come closer together.',
-    protocol: 'srdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
-    params: { amplitude: '2 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5] },
+    review: 'A Ag:SiOxNy diffusive memristor in series with a TaOx non-volatile drift memristor: the drift device changes more when pulses come closer together.',
+    setup: 'Drift memristor taox-drift-wang2017: the Yang-group drift parameter set without spontaneous dissolution (non-volatile, as the TaOx device of Wang 2017), starting mid-window. Pulse amplitude, width and rates are chosen here (Wang 2017 values not recovered): 2 V / 2 ms pulses do not turn the relaxed diffusive element on within one pulse, so only pulses closer than its ms relaxation reach the drift device. The weight is read 1 s after the train, once the diffusive element has relaxed (long-term change).',
+    protocol: 'srdp', devices: ['ag-sioxny-wang2017'], series: ['taox-drift-wang2017'], method: 'dopri5',
+    params: { amplitude: '2 V', width: '2 ms', rates: ['10 Hz', '20 Hz', '50 Hz', '100 Hz', '200 Hz'], counts: [5], readDelay: '1 s' },
     checks: (r) => [
       ...srdpChecks(r, 'A5 / review Fig. 7c', 'A5'),
     ],
@@ -214,7 +215,8 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
   {
     id: 'fig7d', figure: 'Fig. 7d', title: 'Diffusive + drift memristor: STDP',
     review: 'The same pair shows STDP of the drift memristor with simple non-overlapping spikes.',
-    protocol: 'stdp', devices: ['ag-sioxny-wang2017'], series: ['yang-drift'], method: 'dopri5',
+    setup: 'Drift memristor taox-drift-wang2017 (non-volatile, mid-window start, so depression can show). Each spike: a 2 V / 1 ms programming pulse that cannot open the relaxed diffusive element, then a 1.5 V / 3 ms activating pulse that opens it; post spikes have the SET, pre spikes the RESET polarity. The later spike programs the drift device while the earlier one has left the diffusive element conducting (ms relaxation). Amplitudes and widths are chosen here, not recovered from Wang 2017; read 100 ms after the later spike.',
+    protocol: 'stdp', devices: ['ag-sioxny-wang2017'], series: ['taox-drift-wang2017'], method: 'dopri5',
     params: { progAmplitude: '2 V', progWidth: '1 ms', heatAmplitude: '1.5 V', heatWidth: '3 ms', delays: ['4.5 ms', '6 ms', '10 ms', '20 ms', '40 ms'], readDelay: '100 ms' },
     checks: (r) => [
       ...stdpChecks(r, 'A5 (c)'),

@@ -111,4 +111,12 @@ export const filamentGrowthPresets: Preset[] = [
     notes: 'Bipolar (n = 3): positive bias grows, negative bias dissolves; 470 Ohm / 1.7 kOhm window with 10 mA compliance.',
     sweep: { vSet: 1.5, vReset: -1.5, period: 0.02, vRead: 0.1 },
   },
+  {
+    id: 'taox-drift-wang2017', model: 'filament-growth', title: 'Non-volatile Ta2O5/Ta drift memristor of the Wang 2017 diffusive + drift synapse',
+    params: { n: 3, alpha: 1.329e-11, beta: 0, h1: 1e-9, h2: 5e-9, ron: 470, roff: 1.7e3, icc: 10e-3, h0: 7.5e-9 },
+    citation: `${YG}; stack of Wang et al., Nat. Mater. 16, 101 (2017) (measurements.md E: Pt/Ta2O5/Ta/Pt drift memristor in series with the diffusive one)`,
+    fittedTo: 'not fitted: the drift parameter set of the public Yang-group SPICE model (n, alpha, h1, R_on, R_off, I_cc, h_max) with two stated choices. beta = 0: the drift memristor of Wang 2017 is the non-volatile element (review Fig. 7c: "TaOx nonvolatile memristor"); oxide memory cells retain their state for > 10 years (measurements.md D, retention row; an Arrhenius extrapolation, code R), so no spontaneous dissolution on the ms-s scale of the experiment, at any filament length (yang-drift dissolves mid-range lengths within ~100 ms). h0 = h_max / 2: a weight in the middle of its window, so that both potentiation and depression can show',
+    notes: 'Analog and non-volatile at every length: dh/dt = alpha V^3 N(h; h1, sigma) only (bipolar). In series with ag-sioxny-wang2017 the drift device sees ~1e-6 of the pulse while the diffusive one is OFF (1 GOhm) and 5-15 % once it is ON (10 kOhm): the volatile element gates the long-term change. Conductance window 0.59-2.1 mS (R_off, R_on of the SPICE set), not measured on the Wang 2017 device.',
+    sweep: { vSet: 1.5, vReset: -1.5, period: 0.02, vRead: 0.1 },
+  },
 ];

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { getPreset, getMultiTerminalPreset } from '../src/devices/catalogue.js';
 import { runProtocolSpec } from '../src/protocols/registry.js';
+import { crossingCount } from '../src/protocols/metaplasticity.js';
 
 // The hard qualitative signatures of issue 3 ("What it must show"), on the presets built for
 // them. Presets come from other branches: when one is not in the catalogue the test is
@@ -77,6 +78,32 @@ test('metaplasticity (ta2o5-zhu2017): opposite signs from states of equal conduc
   // equal conductance: within the 5 % of measurements.md A4 (a)
   assert.ok(r.metrics.mismatch.value <= 0.05, `mismatch ${r.metrics.mismatch.value}`);
   assert.ok(r.metrics.dGA.value * r.metrics.dGB.value < 0, `dG_A ${r.metrics.dGA.value}, dG_B ${r.metrics.dGB.value}`);
+});
+
+test('metaplasticity by priming rate (ta2o5-zhu2017): 6.7 and 5.0 MHz trains meet at one count with opposite responses; no thermal memory, no contrast', needs('ta2o5-zhu2017'), () => {
+  const params = { width: '100 ns', periodA: '149 ns', periodB: '200 ns', ampA: '1.2 V', ampB: '1.2 V', match: 'count', maxCount: 400 };
+  const r = run({ protocol: 'metaplasticity', device: { preset: 'ta2o5-zhu2017' }, params });
+  assert.ok(r.metrics.mismatch.value <= 0.05, `mismatch ${r.metrics.mismatch.value}`);
+  assert.equal(r.metrics.countA.value, r.metrics.countB.value);
+  assert.ok(r.metrics.countA.value > 1 && r.metrics.countA.value < 400, `count ${r.metrics.countA.value}`);
+  assert.ok(r.metrics.dGA.value * r.metrics.dGB.value < 0, `dG_A ${r.metrics.dGA.value}, dG_B ${r.metrics.dGB.value}`);
+  // the rate is remembered through the temperature left between pulses: with tau_th = 1 ns
+  // (C_th scaled with it, so each pulse heats as much) the two trains never separate
+  const fast = runProtocolSpec({ protocol: 'metaplasticity', device: { preset: 'ta2o5-zhu2017', set: { tauTh: '1 ns', cth: 1.6e-14 / 150 } }, params: { ...params, maxCount: 200 } });
+  assert.ok(fast.messages.some((m) => /never separated/.test(m)), fast.messages.join('; '));
+});
+
+test('crossingCount: the count where two trajectories, once apart, meet again', () => {
+  // apart from pulse 2 (A above), crossing between 5 and 6, 6 nearer
+  const gA = [1, 1, 1.1, 1.2, 1.25, 1.2, 1.14, 1.05], gB = [1, 1, 1.01, 1.04, 1.07, 1.1, 1.13, 1.16];
+  assert.deepEqual(crossingCount(gA, gB, 0.02), { count: 6 });
+  // equal at the start only: a crossing needs a separation first
+  const never = crossingCount([1, 1.001, 1.002], [1, 1.0005, 1.001], 0.02);
+  assert.equal(never.count, 2);
+  assert.match(never.note ?? '', /never separated/);
+  const apart = crossingCount([1, 1.1, 1.2, 1.15], [1, 1.0, 1.05, 1.1], 0.02);
+  assert.equal(apart.count, 3);
+  assert.match(apart.note ?? '', /did not cross/);
 });
 
 test('heterosynaptic competition (limos2-zhu2019): partner lowered, total ions constant to 1 %', needs('limos2-zhu2019'), () => {

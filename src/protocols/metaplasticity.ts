@@ -3,12 +3,18 @@
  * stimulation (review Fig. 8c-f, 8i, 8l; Zhu, Du, Jeong, Lu 2017: priming 1.2 V / 0.5 us,
  * trains at 6.7 vs 5.0 MHz, test 1.1 V / 0.5 us).
  *
- *   history A: countA pulses of ampA at periodA
- *   history B: countB pulses of ampB at periodB, then (resetB > 0) one RESET pulse of resetB
+ *   history X (A or B): countX pulses of ampX at periodX, then (resetX > 0) resetCountX
+ *   RESET pulses of resetX at the same period
  *
- * The matching knob (`match`: B's train amplitude, or B's RESET amplitude) is bisected until
- * G_B = G_A after `settle` (tolerance `matchTol`). Both devices then get the same test train;
- * the result is each history's conductance trajectory and the sign and size of its change.
+ * The matching knob (`match`) equalises the conductances after `settle` (tolerance `matchTol`):
+ *  - ampB / resetB: B's train or RESET amplitude, from a grid of 0.5 ... 1.5 times its start
+ *    value (G need not be monotone in it), then bisection of the sign change nearest the start;
+ *  - count: both histories get the same pulse count N (countA / countB are not used), the count
+ *    at which the two G(N) trajectories, once apart by more than matchTol, cross again: the
+ *    design of Fig. 8e,f, where trains of equal pulses at two rates are compared;
+ *  - none: the histories as given.
+ * Both devices then get the same test train; the result is each history's conductance
+ * trajectory and the sign and size of its change.
  * @module protocols/metaplasticity
  */
 import { Plan, runPlan } from './plan.js';
@@ -16,12 +22,12 @@ import { num, pp, str } from './params.js';
 import { READ_PARAMS, ResultBuilder, readSettings, setSign } from './common.js';
 import type { Protocol, ProtocolContext, ProtocolParams } from './types.js';
 
-interface History { amp: number; period: number; count: number; reset: number; }
+interface History { amp: number; period: number; count: number; reset: number; resetCount: number; }
 
 function histories(p: ProtocolParams): [History, History] {
   return [
-    { amp: num(p, 'ampA'), period: num(p, 'periodA'), count: num(p, 'countA'), reset: 0 },
-    { amp: num(p, 'ampB'), period: num(p, 'periodB'), count: num(p, 'countB'), reset: num(p, 'resetB') },
+    { amp: num(p, 'ampA'), period: num(p, 'periodA'), count: num(p, 'countA'), reset: num(p, 'resetA'), resetCount: num(p, 'resetCountA') },
+    { amp: num(p, 'ampB'), period: num(p, 'periodB'), count: num(p, 'countB'), reset: num(p, 'resetB'), resetCount: num(p, 'resetCountB') },
   ];
 }
 
@@ -31,7 +37,7 @@ function build(ctx: ProtocolContext, p: ProtocolParams, h: History, test: boolea
   const plan = new Plan(readSettings(p));
   plan.readNow();
   for (let k = 0; k < h.count; k++) { plan.until(k * h.period); plan.pulse(s * h.amp, w); }
-  if (h.reset > 0) { plan.wait(h.period - plan.pulseDuration(w)); plan.pulse(-s * h.reset, w); }
+  if (h.reset > 0) for (let k = 0; k < h.resetCount; k++) { plan.wait(h.period - plan.pulseDuration(w)); plan.pulse(-s * h.reset, w); }
   plan.wait(num(p, 'settle'));
   const matchRead = plan.readNow();
   if (test) {
@@ -48,6 +54,39 @@ function build(ctx: ProtocolContext, p: ProtocolParams, h: History, test: boolea
   return { plan, matchRead };
 }
 
+/** G after each of `n` train pulses of history h (read at the end of each pulse), G[0] before the train. */
+function trainTrajectory(ctx: ProtocolContext, p: ProtocolParams, h: History, n: number, b: ResultBuilder): number[] {
+  const s = setSign(ctx), w = num(p, 'width');
+  const plan = new Plan(readSettings(p));
+  plan.readNow();
+  for (let k = 0; k < n; k++) { plan.until(k * h.period); plan.pulse(s * h.amp, w); plan.readNow(); }
+  const r = runPlan(ctx, plan, { protocol: 'metaplasticity', stage: 'count scan' });
+  b.ran(r.ok, `count scan: ${r.message}`);
+  return r.g;
+}
+
+/**
+ * The common count at which trajectories gA, gB (index = pulses applied), having separated by
+ * more than tol (relative), meet again: the index nearer the sign change of gA - gB. Returns
+ * the count and a note when there is no crossing (then the closest approach after separating).
+ */
+export function crossingCount(gA: readonly number[], gB: readonly number[], tol: number): { count: number; note?: string } {
+  const n = Math.min(gA.length, gB.length);
+  let sep = 0, kSep = -1;
+  for (let k = 1; k < n; k++) {
+    const d = gA[k] - gB[k];
+    if (sep === 0) {
+      if (Math.abs(d) > tol * Math.abs(gA[k])) { sep = Math.sign(d); kSep = k; }
+      continue;
+    }
+    if (d * sep <= 0) return { count: Math.abs(gA[k - 1] - gB[k - 1]) < Math.abs(d) ? k - 1 : k };
+  }
+  if (sep === 0) return { count: n - 1, note: `the two trains never separated by more than ${tol} of G within ${n - 1} pulses` };
+  let best = kSep;
+  for (let k = kSep; k < n; k++) if (Math.abs(gA[k] - gB[k]) < Math.abs(gA[best] - gB[best])) best = k;
+  return { count: best, note: `the two trains did not cross again within ${n - 1} pulses (closest after separating: ${best} pulses)` };
+}
+
 export const metaplasticityProtocol: Protocol = {
   id: 'metaplasticity',
   title: 'Metaplasticity: equal conductance, different history',
@@ -61,8 +100,12 @@ export const metaplasticityProtocol: Protocol = {
     pp('ampB', 1.2, 'voltage', 'V', 'history B pulse amplitude (start value when match = ampB)', { min: 0 }),
     pp('periodB', 2e-6, 'time', 's', 'history B pulse period', { min: 0 }),
     pp('countB', 10, 'dimensionless', '1', 'history B pulse count', { integer: true, min: 0, max: 100000 }),
-    pp('resetB', 0, 'voltage', 'V', 'history B final RESET pulse amplitude (0: none; start value when match = resetB)', { min: 0 }),
-    pp('match', 'ampB', 'dimensionless', '1', 'knob bisected to equalise the conductances', { choices: ['ampB', 'resetB', 'none'] }),
+    pp('resetA', 0, 'voltage', 'V', 'history A RESET pulse amplitude after its train (0: none)', { min: 0 }),
+    pp('resetCountA', 1, 'dimensionless', '1', 'history A RESET pulse count', { integer: true, min: 1, max: 100000 }),
+    pp('resetB', 0, 'voltage', 'V', 'history B RESET pulse amplitude after its train (0: none; start value when match = resetB)', { min: 0 }),
+    pp('resetCountB', 1, 'dimensionless', '1', 'history B RESET pulse count', { integer: true, min: 1, max: 100000 }),
+    pp('match', 'ampB', 'dimensionless', '1', 'knob that equalises the conductances: B\'s train or RESET amplitude (bisected), or a common pulse count (where the trajectories cross)', { choices: ['ampB', 'resetB', 'count', 'none'] }),
+    pp('maxCount', 500, 'dimensionless', '1', 'longest train scanned when match = count', { integer: true, min: 2, max: 100000 }),
     pp('matchTol', 0.02, 'dimensionless', '1', 'relative conductance mismatch accepted', { min: 0, max: 0.5 }),
     pp('settle', 1e-5, 'time', 's', 'wait after priming before the match read and the test', { min: 0 }),
     pp('testAmplitude', 1.1, 'voltage', 'V', 'test pulse amplitude (SET polarity)', { min: 0 }),
@@ -82,9 +125,15 @@ export const metaplasticityProtocol: Protocol = {
       b.ran(r.ok, `priming: ${r.message}`);
       return r.g[matchRead];
     };
-    const target = gAfter(hA);
     const knob = str(p, 'match');
-    if (knob !== 'none') {
+    if (knob === 'count') {
+      const n = num(p, 'maxCount');
+      const c = crossingCount(trainTrajectory(ctx, p, hA, n, b), trainTrajectory(ctx, p, hB, n, b), num(p, 'matchTol'));
+      hA.count = hB.count = c.count;
+      if (c.note) b.note(c.note);
+    }
+    const target = knob === 'ampB' || knob === 'resetB' ? gAfter(hA) : NaN;
+    if (knob === 'ampB' || knob === 'resetB') {
       const key = knob === 'ampB' ? 'amp' : 'reset';
       // G after priming need not be monotone in the knob (complementary switching): scan a grid
       // of 0.5 ... 1.5 times the start value, take the sign change nearest the start, bisect it
@@ -126,7 +175,9 @@ export const metaplasticityProtocol: Protocol = {
     b.metric('gMatchA', gMatch[0], 'S', 'conductance after history A (before the test)');
     b.metric('gMatchB', gMatch[1], 'S', 'conductance after history B (before the test)');
     b.metric('mismatch', Math.abs(gMatch[1] - gMatch[0]) / gMatch[0], '1', 'relative difference of the matched conductances');
-    b.metric('knobB', knob === 'resetB' ? hB.reset : hB.amp, 'V', `history B ${knob === 'resetB' ? 'RESET' : 'train'} amplitude after matching`);
+    b.metric('knobB', knob === 'resetB' ? hB.reset : hB.amp, 'V', `history B ${knob === 'resetB' ? 'RESET' : 'train'} amplitude${knob === 'ampB' || knob === 'resetB' ? ' after matching' : ''}`);
+    b.metric('countA', hA.count, '1', `history A train pulse count${knob === 'count' ? ' (common count where the trajectories cross)' : ''}`);
+    b.metric('countB', hB.count, '1', 'history B train pulse count');
     b.metric('dGA', dG[0], 'S', 'change after the test train, history A');
     b.metric('dGB', dG[1], 'S', 'change after the test train, history B');
     b.metric('oppositeSigns', dG[0] * dG[1] < 0 ? 1 : 0, '1', '1 when the two histories change in opposite directions');

@@ -18,9 +18,9 @@ export function col(r: ProtocolResult, table: string, name: string): number[] {
 const m = (r: ProtocolResult, k: string) => r.metrics[k]?.value ?? NaN;
 
 /** Metaplasticity panels share their checks and plot. */
-function metaPanel(id: string, figure: string, title: string, review: string, params: Record<string, unknown>, needOpposite: boolean): PanelDef {
+function metaPanel(id: string, figure: string, title: string, review: string, params: Record<string, unknown>, needOpposite: boolean, setup?: string): PanelDef {
   return {
-    id, figure, title, review, protocol: 'metaplasticity', devices: ['ta2o5-zhu2017'], params,
+    id, figure, title, review, setup, protocol: 'metaplasticity', devices: ['ta2o5-zhu2017'], params,
     checks: (r) => [
       inBand('mismatch', m(r, 'mismatch'), '1', 0, 0.05, '<= 0.05', 'Q', 'A4 (a): same G (+-5 %) after both histories'),
       holds('differentRate', Math.abs(m(r, 'dGA') - m(r, 'dGB')) > 0.1 * Math.max(Math.abs(m(r, 'dGA')), Math.abs(m(r, 'dGB'))), 'dG_A and dG_B differ by > 10 %', 'Q', 'A4 (a): different dG rate'),
@@ -240,9 +240,13 @@ export const SYNAPTIC_PANELS: PanelDef[] = [
     }),
   },
   metaPanel('fig8d', 'Fig. 8c,d', 'Metaplasticity: priming pulse count', 'States A and B of equal conductance, reached with different numbers of 1.2 V / 0.5 us priming pulses, respond to identical 1.1 V / 0.5 us pulses by potentiation and depression respectively.', { ampA: '1.1 V', countA: 14, periodA: '2 us', ampB: '1.2 V', countB: 16, periodB: '2 us', match: 'ampB' }, true),
-  metaPanel('fig8f', 'Fig. 8e,f', 'Metaplasticity: priming rate 6.7 vs 5.0 MHz', 'Priming trains at 6.7 and 5.0 MHz leave the same conductance but opposite responses to the same stimulation (activity-dependent).', { width: '100 ns', periodA: '149 ns', periodB: '200 ns', countA: 20, countB: 20, match: 'ampB' }, true),
+  metaPanel('fig8f', 'Fig. 8e,f', 'Metaplasticity: priming rate 6.7 vs 5.0 MHz', 'Priming trains at 6.7 and 5.0 MHz bring the device to the same conductance but with opposite filament rupture positions (Fig. 8e: G against pulse number at the two rates); the same stimulation then potentiates one and depresses the other (Fig. 8f).',
+    { width: '100 ns', periodA: '149 ns', periodB: '200 ns', ampA: '1.2 V', ampB: '1.2 V', match: 'count', maxCount: 400 }, true,
+    'Trains of identical 1.2 V pulses at 149 ns (A, 6.7 MHz) and 200 ns (B, 5.0 MHz) periods; both get the same pulse count, the one where their G(N) curves cross (Fig. 8e). Heat left by one pulse (tau_th = 150 ns) speeds the next at the higher rate, so A passes the conductance peak (column past the centre) while B has not. Pulse width 100 ns (a choice: the 0.5 us of Fig. 8c cannot repeat every 149 ns; 100 ns pulses with 50 / 100 ns gaps give exactly 6.7 / 5.0 MHz). In the model the faster train is the one that depresses; the review caption lists "potentiation and depression, respectively" for 6.7 and 5.0 MHz, which, if meant as that order, the model has reversed.'),
   metaPanel('fig8i', 'Fig. 8i', 'Metaplasticity: SET amplitude of the priming', 'Priming with SET pulses of different amplitude (narrow-long vs wide-short filament) gives different degrees of plasticity.', { countA: 10, countB: 3, match: 'ampB' }, false),
-  metaPanel('fig8l', 'Fig. 8l', 'Metaplasticity: RESET amplitude of the priming', 'Priming with RESET pulses of different amplitude (low vs high VO residue in the gap) gives different degrees of plasticity.', { countA: 10, countB: 20, resetB: '1 V', match: 'resetB' }, false),
+  metaPanel('fig8l', 'Fig. 8l', 'Metaplasticity: RESET amplitude of the priming', 'RESET pulses of different amplitude bring the device to the same HRS; the hot, high-voltage RESET leaves a cleaner, more insulating (hence shorter) gap with fewer residual V_O (Fig. 8j,k) and a higher degree of plasticity under further stimuli (Fig. 8l).',
+    { countA: 0, countB: 0, periodA: '2 us', periodB: '2 us', resetA: '1.3 V', resetCountA: 300, resetB: '1.6 V', resetCountB: 1, match: 'resetB' }, false,
+    'From the formed state: A gets 300 RESET pulses of 1.3 V / 0.5 us, B one RESET pulse whose amplitude is bisected (from 1.6 V) until G_B = G_A; amplitudes and counts are choices (not recovered). The model has no gap-residue state: its HRS after a hot RESET differs only by a slightly wider column, so the same test train changes G nearly equally. A trial residue state (vacancies left by the retracting tip, dispersed by the width\'s activated lateral hopping) did not separate the histories either: the RESET cools as it proceeds at either amplitude, and the residue of the last, cool part stays.'),
 ];
 
 function srdpPlot(r: ProtocolResult) {

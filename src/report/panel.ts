@@ -48,6 +48,8 @@ export interface PanelDef {
   method?: string;
   checks(r: ProtocolResult): Check[];
   plot(r: ProtocolResult): PlotSpec;
+  /** The numbers behind the checks, in a line (shown on the card with the run's messages). */
+  summary?(r: ProtocolResult): string;
   /** Tables written as CSV (default: all). */
   tables?: string[];
   /**
@@ -159,7 +161,8 @@ export function computePanel(def: PanelDef, seed = 1, o: PanelOptions = {}): Pan
     const hardFail = checks.some((c) => c.gate === 'hard' && !c.pass);
     const softFail = checks.some((c) => c.gate === 'soft' && !c.pass);
     const status = r.status !== 'ok' || hardFail ? 'fail' : softFail ? 'warn' : 'pass';
-    return { ...base, device, series, status, checks, result: r, plot: { ...def.plot(r), id: def.id }, note: r.messages.join('; ') || undefined };
+    const note = [...r.messages, ...(def.summary ? [def.summary(r)] : [])].join('; ');
+    return { ...base, device, series, status, checks, result: r, plot: { ...def.plot(r), id: def.id }, note: note || undefined };
   } catch (e) {
     return { ...base, device, series, status: 'error', checks: [], note: (e as Error).message };
   }

@@ -28,6 +28,11 @@ function metaPanel(id: string, figure: string, title: string, review: string, pa
         ? holds('oppositeSigns', m(r, 'oppositeSigns') === 1, 'opposite signs', 'Q', 'A4 (a): opposite sign in at least one protocol (S-backed abstract)')
         : { ...holds('oppositeSigns', m(r, 'oppositeSigns') === 1, 'opposite signs (informative)', 'Q', 'A4 (a)'), gate: 'soft' },
     ],
+    summary: (r) => {
+      const rel = (k: string, g: string) => `${(100 * m(r, k) / m(r, g)).toFixed(2)} %`;
+      const knob = params.match === 'count' ? `common count ${m(r, 'countA')}` : `history B ${params.match === 'resetB' ? 'RESET' : 'train'} amplitude ${m(r, 'knobB').toPrecision(3)} V`;
+      return `G_A ${m(r, 'gMatchA').toPrecision(4)} S, G_B ${m(r, 'gMatchB').toPrecision(4)} S (${knob}); test train: dG_A/G_A ${rel('dGA', 'gMatchA')}, dG_B/G_B ${rel('dGB', 'gMatchB')}`;
+    },
     plot: (r) => ({
       xLabel: 'test pulse number', xUnit: '1', yLabel: 'conductance', yUnit: 'S',
       series: [

@@ -108,7 +108,7 @@ export const filamentGrowthPresets: Preset[] = [
     params: { n: 3, alpha: 1.329e-11, beta: 2.659e-13, h1: 1e-9, h2: 5e-9, sigmaD: 1.5e-9, ron: 470, roff: 1.7e3, icc: 10e-3 },
     citation: YG,
     fittedTo: 'the drift parameter set of the public Yang-group SPICE model, except sigma_d = 1.5 nm (the original relies on integrator wind-up beyond h_max to stay ON; here the narrow dissolution Gaussian keeps the filament)',
-    notes: 'Bipolar (n = 3): positive bias grows, negative bias dissolves; 470 Ohm / 1.7 kOhm window with 10 mA compliance.',
+    notes: 'Bipolar (n = 3): positive bias grows, negative bias dissolves; 470 Ohm / 1.7 kOhm window with 10 mA compliance. Non-volatile only at the ends of the window: at zero bias lengths up to ~12 nm dissolve (3-10 nm within 0.1-2 ms, 12 nm within 0.3 s), so it is a binary memory, not an analog synapse (for that: taox-drift-wang2017).',
     sweep: { vSet: 1.5, vReset: -1.5, period: 0.02, vRead: 0.1 },
   },
   {

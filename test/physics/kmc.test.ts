@@ -96,5 +96,6 @@ test('dislocation core: the filament forms in the core in every device and its L
   assert.ok(d.rOn.c2c < ctl.rOn.c2c && d.rOn.d2d < ctl.rOn.d2d, `CV(R_on) dislocation ${d.rOn.c2c}/${d.rOn.d2d} vs control ${ctl.rOn.c2c}/${ctl.rOn.d2d}`);
   // switching voltages come from the event time on the ramp, so they are not multiples of dV
   const vs = ctl.runs.flatMap((r) => r.cycles.map((x) => x.vSet)).filter(Number.isFinite);
-  assert.ok(vs.some((v) => Math.abs(v / 0.04 - Math.round(v / 0.04)) > 0.05), `V_set on the 40 mV grid: ${vs}`);
+  const dV = SWEEP_DEFAULTS.dV;
+  assert.ok(vs.some((v) => Math.abs(v / dV - Math.round(v / dV)) > 0.05), `V_set on the ${dV * 1e3} mV grid: ${vs}`);
 });

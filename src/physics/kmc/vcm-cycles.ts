@@ -117,3 +117,30 @@ export function cycleStatistics(p: VcmParams, seeds: number[], nCycles: number, 
     events: runs.reduce((a, r) => a + r.events, 0),
   };
 }
+
+/**
+ * Kinetic floor of the SET voltage: forming and one RESET of device `seed`, then `nRuns` SET
+ * sweeps (no hold) from copies of that same post-RESET lattice with independent random streams.
+ * The geometry is identical in every run, so its CV is the spread no confinement can remove.
+ * When one activated event triggers the SET (the rest follows as a field runaway: each site the
+ * filament gains shortens the gap) it is (pi / sqrt 6) kT / dE, dE the field lowering of that
+ * event's barrier at switching: ~2.5 % for the bulk generation barrier here, larger where the
+ * barrier is lower (see rampUntil for the Gumbel law).
+ */
+export function kineticSpread(p: VcmParams, seed: number, nRuns: number, o: SweepOptions = SWEEP_DEFAULTS, masks?: VcmMasks): { vSet: number[]; mean: number; cv: number; gapOff: number } {
+  const root = new Rng(seed);
+  const d = new VcmLattice(p, root.stream('init'), masks);
+  const rng = root.stream('kmc');
+  setSweep(d, rng, o.vForm, o);
+  resetSweep(d, rng, o.vResetMax, o);
+  const gapOff = d.filamentGap();
+  const noHold = { ...o, tHold: 0 };
+  const vSet: number[] = [];
+  for (let r = 0; r < nRuns; r++) {
+    const c = new VcmLattice(p, root.stream('copy'), masks);
+    c.occ.set(d.occ); c.oxygen = d.oxygen; c.markChanged();
+    vSet.push(setSweep(c, root.stream(`floor-${r}`), o.vSetMax, noHold));
+  }
+  const ok = vSet.filter(Number.isFinite);
+  return { vSet, mean: mean(ok), cv: ok.length >= 2 ? cv(ok) : NaN, gapOff };
+}

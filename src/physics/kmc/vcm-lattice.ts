@@ -84,8 +84,13 @@ export class VcmLattice {
   private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
   private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
   private readonly psiU: Float64Array; private readonly dTU: Float64Array;
-  /** Banded Cholesky storage (half bandwidth nx) for small lattices, else null (CG); the heat factor is made once (kappa is uniform). */
+  /**
+   * Banded Cholesky storage for small lattices, else null (CG); the heat factor is made once
+   * (kappa is uniform). Sites are numbered along the shorter side (band row r = i nz + j when
+   * nz < nx, else j nx + i), so the half bandwidth bw = min(nx, nz).
+   */
   private readonly band: Float64Array | null; private readonly heatBand: Float64Array | null; private heatFactored = false;
+  private readonly colMajor: boolean; private readonly bw: number; private readonly xb: Float64Array;
   /** Occupancy changed since the last unit solve; the first network row whose entries changed. */
   private dirty = true; private dirtyFrom = 0;
   private readonly draw: KmcDraw = { event: -1, dt: 0 };
@@ -102,8 +107,10 @@ export class VcmLattice {
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
     this.psiU = new Float64Array(m); this.dTU = new Float64Array(m);
-    const direct = m * p.nx * p.nx <= 4e6; // n w^2 flops per factorisation
-    this.band = direct ? new Float64Array(m * (p.nx + 1)) : null; this.heatBand = direct ? new Float64Array(m * (p.nx + 1)) : null;
+    this.colMajor = p.nz < p.nx; this.bw = this.colMajor ? p.nz : p.nx;
+    const direct = m * this.bw * this.bw <= 4e6; // n w^2 flops per factorisation
+    this.band = direct ? new Float64Array(m * (this.bw + 1)) : null; this.heatBand = direct ? new Float64Array(m * (this.bw + 1)) : null;
+    this.xb = new Float64Array(direct ? m : 0);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
 
@@ -147,6 +154,12 @@ export class VcmLattice {
       if (e >= 0 && !seen[e] && (this.occ[e] || this.metal[e])) { seen[e] = 1; stack[n++] = e; }
     }
     return false;
+  }
+
+  private bandRow(k: number): number {
+    if (!this.colMajor) return k;
+    const i = k % this.p.nx;
+    return i * this.p.nz + (k - i) / this.p.nx;
   }
 
   /** Declare the occupancy edited from outside (occ is public): the next solveFields re-solves the networks. */
@@ -229,21 +242,26 @@ export class VcmLattice {
    * changed since the stored factor (rows below keep their factor).
    */
   private solveSpd(band: Float64Array | null, factor: boolean, x: Float64Array, from = 0): void {
-    const { A, b } = this;
+    const { A, b, xb } = this;
     if (!band) { pcg(A, b, x, this.W, 1e-10, 2000); return; }
-    const w = this.p.nx, W = w + 1, m = this.m;
+    const { nx, nz } = this.p, w = this.bw, W = w + 1, m = this.m, cm = this.colMajor;
     if (factor) {
       band.fill(0, from * W);
-      for (let k = from; k < m; k++) {
-        band[k * W + w] = A.c[k];
-        if (k % w > 0) band[k * W + w - 1] = -A.w[k];
-        if (k >= w) band[k * W] = -A.s[k];
+      for (let k = 0; k < m; k++) {
+        const i = k % nx, j = (k - i) / nx, r = cm ? i * nz + j : k;
+        if (r < from) continue;
+        band[r * W + w] = A.c[k];
+        // couplings to the lower-numbered neighbours: r - 1 and r - w
+        if (cm) { if (j > 0) band[r * W + w - 1] = -A.s[k]; if (i > 0) band[r * W] = -A.w[k]; }
+        else { if (i > 0) band[r * W + w - 1] = -A.w[k]; if (j > 0) band[r * W] = -A.s[k]; }
       }
       const bad = bandCholesky(m, w, band, from);
-      if (bad) throw new Error(`VcmLattice: network matrix not positive definite at site ${bad - 1}`);
+      if (bad) throw new Error(`VcmLattice: network matrix not positive definite at band row ${bad - 1}`);
     }
-    x.set(b);
-    bandSolve(m, w, band, x);
+    if (!cm) { x.set(b); bandSolve(m, w, band, x); return; }
+    for (let k = 0; k < m; k++) { const i = k % nx; xb[i * nz + (k - i) / nx] = b[k]; }
+    bandSolve(m, w, band, xb);
+    for (let k = 0; k < m; k++) { const i = k % nx; x[k] = xb[i * nz + (k - i) / nx]; }
   }
 
   private put(raw: boolean, e: number, r: number): void {
@@ -320,8 +338,10 @@ export class VcmLattice {
       this.t += d.dt;
       const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
       const { nx } = this.p;
-      // a site's conductance enters the faces to its neighbours, the lowest row being site - nx
-      const low = (e === 0 ? k - 1 : e === 2 ? k - nx : k) - nx;
+      // a site's conductance enters the faces to its neighbours, the lowest band row being the
+      // site's own minus the half bandwidth
+      const q0 = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k;
+      const low = Math.min(this.bandRow(k), this.bandRow(q0)) - this.bw;
       if (low < this.dirtyFrom) this.dirtyFrom = low > 0 ? low : 0;
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;

@@ -26,7 +26,7 @@
  */
 import { Q } from '../../units/constants.js';
 import type { VcmParams, VcmMasks } from './vcm-lattice.js';
-import { cycleStatistics, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles.js';
+import { cycleStatistics, kineticSpread, SWEEP_DEFAULTS, type SweepOptions } from './vcm-cycles.js';
 
 /** Confinement kinds. */
 export type ConfinementKind = 'control' | 'dislocation' | 'dislocation-pipe' | 'nanocrystal' | 'nanopore' | 'edge';
@@ -63,23 +63,28 @@ export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: Confine
   return {};
 }
 
-/** CVs of one confinement kind over seeds x cycles. */
+/** CVs of one confinement kind over seeds x cycles, with the kinetic floor of V_set. */
 export interface ConfinementRow {
   kind: ConfinementKind;
   vSetC2c: number; vSetD2d: number; vSetMean: number;
   vResetC2c: number; rOnC2c: number; rOffC2c: number; rOnD2d: number; rOffD2d: number;
-  vFormMean: number; failed: number; events: number;
+  gapOffC2c: number; vFormMean: number; vFormD2d: number;
+  /** CV of V_set over `floorRuns` SET sweeps from the first device's post-RESET lattice (kineticSpread). */
+  vSetFloor: number;
+  failed: number; events: number;
 }
 
 /** Run the variability study for the given kinds with the same seeds and cycle count. */
-export function confinementStudy(p: VcmParams, kinds: ConfinementKind[], seeds: number[], nCycles: number, o: SweepOptions = SWEEP_DEFAULTS, mo: ConfinementOptions = {}, progress?: (msg: string) => void): ConfinementRow[] {
+export function confinementStudy(p: VcmParams, kinds: ConfinementKind[], seeds: number[], nCycles: number, o: SweepOptions = SWEEP_DEFAULTS, mo: ConfinementOptions = {}, progress?: (msg: string) => void, floorRuns = 24): ConfinementRow[] {
   return kinds.map((kind) => {
     const st = cycleStatistics(p, seeds, nCycles, o, () => confinementMasks(p, kind, mo));
-    progress?.(`confinement ${kind}: CV(V_set) c2c ${(100 * st.vSet.c2c).toFixed(1)} %, d2d ${(100 * st.vSet.d2d).toFixed(1)} %`);
+    const floor = kineticSpread(p, seeds[0], floorRuns, o, confinementMasks(p, kind, mo));
+    progress?.(`confinement ${kind}: CV(V_set) c2c ${(100 * st.vSet.c2c).toFixed(1)} %, d2d ${(100 * st.vSet.d2d).toFixed(1)} %, kinetic floor ${(100 * floor.cv).toFixed(1)} %`);
     return {
       kind, vSetC2c: st.vSet.c2c, vSetD2d: st.vSet.d2d, vSetMean: st.vSet.mean, vResetC2c: st.vReset.c2c,
       rOnC2c: st.rOn.c2c, rOffC2c: st.rOff.c2c, rOnD2d: st.rOn.d2d, rOffD2d: st.rOff.d2d,
-      vFormMean: st.vForm.mean, failed: st.vSet.failed + st.vReset.failed, events: st.events,
+      gapOffC2c: st.gapOff.c2c, vFormMean: st.vForm.mean, vFormD2d: st.vForm.d2d, vSetFloor: floor.cv,
+      failed: st.vSet.failed + st.vReset.failed, events: st.events,
     };
   });
 }

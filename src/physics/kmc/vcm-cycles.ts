@@ -90,8 +90,11 @@ export function runCycles(p: VcmParams, seed: number, nCycles: number, o: SweepO
   return { vForm, cycles, events: d.events };
 }
 
-/** Coefficients of variation: C2C = mean over devices of the within-device CV; D2D = CV of device means. */
-export interface VariabilityStats { c2c: number; d2d: number; mean: number; n: number; failed: number }
+/**
+ * Coefficients of variation: C2C = mean over devices of the within-device CV (c2cSe its standard
+ * error over the devices); D2D = CV of device means.
+ */
+export interface VariabilityStats { c2c: number; c2cSe: number; d2d: number; mean: number; n: number; failed: number }
 
 /** Variability of one quantity over devices x cycles (NaN entries counted as failures). */
 export function variability(data: number[][]): VariabilityStats {
@@ -102,7 +105,9 @@ export function variability(data: number[][]): VariabilityStats {
     failed += row.length - ok.length; n += ok.length;
     if (ok.length >= 2) { cvs.push(cv(ok.map(Math.abs))); perDev.push(mean(ok.map(Math.abs))); }
   }
-  return { c2c: cvs.length ? mean(cvs) : NaN, d2d: perDev.length >= 2 ? cv(perDev) : NaN, mean: perDev.length ? mean(perDev) : NaN, n, failed };
+  const c2c = cvs.length ? mean(cvs) : NaN;
+  const c2cSe = cvs.length >= 2 ? Math.sqrt(cvs.reduce((a, x) => a + (x - c2c) ** 2, 0) / (cvs.length - 1) / cvs.length) : NaN;
+  return { c2c, c2cSe, d2d: perDev.length >= 2 ? cv(perDev) : NaN, mean: perDev.length ? mean(perDev) : NaN, n, failed };
 }
 
 /** Run nDevices seeded devices for nCycles each and collect V_set, V_reset, R_on, R_off variability. */

@@ -183,7 +183,10 @@ export const filamentCommand: Command = {
           const pores = [1, 2, 4, 8].map((pore) => {
             const st = cycleStatistics(p, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
             const hi = cycleStatistics({ ...p, compliance: 3 * p.compliance }, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
-            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean, rOnMeanTripleCompliance: hi.rOn.mean };
+            // one cycle per device: the mean over devices of that cycle's R_on (variability()
+            // needs two cycles per device for a device mean)
+            const ron = (s: typeof st) => { const x = s.runs.map((r) => r.cycles[0].rOn).filter(Number.isFinite); return x.length ? x.reduce((a, b) => a + b, 0) / x.length : NaN; };
+            return { pore, vFormMean: st.vForm.mean, rOnMean: ron(st), rOnMeanTripleCompliance: ron(hi) };
           });
           summary = { table: rows, poreSizes: pores };
           if (out) {

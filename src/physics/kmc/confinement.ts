@@ -12,9 +12,14 @@
  * - `dislocation-pipe`: the same core with a lowered migration barrier along it, `pipe` default
  *   0.4 eV (pipe diffusion, the issue's "dislocation channel with a lowered migration barrier":
  *   0.8 eV along the core against 1.2 eV in the film, about the 0.5-0.7 ratio of pipe to
- *   lattice diffusion in metals). Measured: it widens the SET-voltage distribution (the core
- *   drains at RESET and refills by weakly field-dependent hops and injection), so the B1
+ *   lattice diffusion activation energies in metals). Measured: it widens the SET-voltage distribution (at RESET the
+ *   vacancies below the rupture leave up the pipe; the SET then starts with a hop down the pipe,
+ *   whose field lowering z q a E / 2 is small against the generation's), so the B1
  *   checks use `dislocation`;
+ *   The dislocation stays on the VCM lattice although epiRAM is an Ag (ECM) device: a SET set
+ *   off by one activated event has a Gumbel spread (pi/sqrt 6) kT/dE, and the field couples to
+ *   the ECM lattice's events by z q a / 2 = 0.25 e nm (hop) and alpha z q a = 0.15 e nm (redox)
+ *   against gamma = 1.84 e nm for VCM generation, so the ECM spread would be 7-12 times wider;
  * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
  *   SiOx nanodot: local field enhancement);
  * - `nanopore`: the top electrode exchanges ions with the film only through `pore` central

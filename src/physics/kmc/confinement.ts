@@ -17,9 +17,10 @@
  *   whose field lowering z q a E / 2 is small against the generation's), so the B1
  *   checks use `dislocation`;
  *   The dislocation stays on the VCM lattice although epiRAM is an Ag (ECM) device: a SET set
- *   off by one activated event has a Gumbel spread (pi/sqrt 6) kT/dE, and the field couples to
- *   the ECM lattice's events by z q a / 2 = 0.25 e nm (hop) and alpha z q a = 0.15 e nm (redox)
- *   against gamma = 1.84 e nm for VCM generation, so the ECM spread would be 7-12 times wider;
+ *   off by one activated event has a Gumbel spread (pi/sqrt 6) kT/dE, dE = E0 - E_sw the part of
+ *   the barrier the field removes at switching (E_sw = kT ln(nu kT / (dE/dV r)) ~ 0.6-0.7 eV at
+ *   10 V/s). For VCM generation dE ~ 1.2 eV; the ECM lattice's Ag+ hop (0.7 eV, field coupling
+ *   z q a / 2 = 0.25 e nm) needs almost none (dE < 0.1 eV), so its V_set would hardly be field-set;
  * - `nanocrystal`: a metal protrusion (w x h sites) on the bottom electrode (Cu nanocrystal /
  *   SiOx nanodot: local field enhancement);
  * - `nanopore`: the top electrode exchanges ions with the film only through `pore` central

@@ -340,9 +340,11 @@ export class VcmLattice {
       const { nx } = this.p;
       // a site's conductance enters the faces to its neighbours, the lowest band row being the
       // site's own minus the half bandwidth
-      const q0 = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k;
-      const low = Math.min(this.bandRow(k), this.bandRow(q0)) - this.bw;
-      if (low < this.dirtyFrom) this.dirtyFrom = low > 0 ? low : 0;
+      if (this.band) {
+        const q0 = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k;
+        const low = Math.min(this.bandRow(k), this.bandRow(q0)) - this.bw;
+        if (low < this.dirtyFrom) this.dirtyFrom = low > 0 ? low : 0;
+      }
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
         this.occ[k] = 0; this.occ[q] = 1; this.touch(k); this.touch(q);

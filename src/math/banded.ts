@@ -10,12 +10,14 @@
 export function bandIndex(w: number, i: number, j: number): number { return i * (w + 1) + (j - i + w); }
 
 /**
- * Factor in place (the band then holds L).
+ * Factor in place (the band then holds L). With `from` > 0, rows below `from` must already hold
+ * the factor of a matrix whose leading `from` rows equal this one's (row i of L depends only on
+ * rows 0..i of A): an update that changes rows >= from refactors only those.
  * @returns 0, or 1 + the row whose pivot is not positive (matrix not SPD)
  */
-export function bandCholesky(n: number, w: number, band: Float64Array): number {
+export function bandCholesky(n: number, w: number, band: Float64Array, from = 0): number {
   const W = w + 1;
-  for (let i = 0; i < n; i++) {
+  for (let i = from > 0 ? from : 0; i < n; i++) {
     const j0 = i - w > 0 ? i - w : 0;
     for (let j = j0; j <= i; j++) {
       // s = A[i][j] - sum_{k = max(j0, j - w)}^{j-1} L[i][k] L[j][k]

@@ -88,13 +88,28 @@ test('dislocation core: the filament forms in the core in every device and its L
     // (fill0 = 5 %), so require 80 % of the column, not all of it (the control fills ~1 column in 20)
     assert.ok(filled >= 0.8 * p.nz, `seed ${seed}: the dislocation column is the filament (${filled} of ${p.nz} sites)`);
   }
-  // the same seeds and cycles as the report panel's default card (3 devices x 4 cycles): the
-  // filament geometry repeats, so R_on varies less than in the control, cycle to cycle and
-  // device to device (V_set does not: see the panel, a 2-3-event SET keeps a kinetic floor)
-  const ctl = cycleStatistics(p, [1, 2, 3], 4);
-  const d = cycleStatistics(p, [1, 2, 3], 4, undefined, dis);
-  assert.ok(d.rOn.c2c < ctl.rOn.c2c && d.rOn.d2d < ctl.rOn.d2d, `CV(R_on) dislocation ${d.rOn.c2c}/${d.rOn.d2d} vs control ${ctl.rOn.c2c}/${ctl.rOn.d2d}`);
-  // switching voltages come from the event time on the ramp, so they are not multiples of dV
-  const vs = ctl.runs.flatMap((r) => r.cycles.map((x) => x.vSet)).filter(Number.isFinite);
-  assert.ok(vs.some((v) => Math.abs(v / 0.04 - Math.round(v / 0.04)) > 0.05), `V_set on the 40 mV grid: ${vs}`);
+  // 3 devices x 4 cycles: the filament geometry repeats, so R_on varies less than in the control,
+  // cycle to cycle and device to device (V_set does not: its kinetic floor is wider in the core,
+  // next test)
+  const ctlS = cycleStatistics(p, [1, 2, 3], 4);
+  const dS = cycleStatistics(p, [1, 2, 3], 4, undefined, dis);
+  assert.ok(dS.rOn.c2c < ctlS.rOn.c2c && dS.rOn.d2d < ctlS.rOn.d2d, `CV(R_on) dislocation ${dS.rOn.c2c}/${dS.rOn.d2d} vs control ${ctlS.rOn.c2c}/${ctlS.rOn.d2d}`);
+  // switching voltages come from the event time on the ramp, so they fall on the dV grid (within
+  // 5 % of a step) only by chance (10 %); when the fields lagged the events (re-solved every 100
+  // events), the runaway after the first event waited for the next step and 2/3 of them did
+  const vs = [ctlS, dS].flatMap((s) => s.runs.flatMap((r) => r.cycles.map((x) => x.vSet))).filter(Number.isFinite);
+  const dV = SWEEP_DEFAULTS.dV, on = vs.filter((v) => Math.abs(v / dV - Math.round(v / dV)) < 0.05).length;
+  assert.ok(on <= 0.3 * vs.length, `${on} of ${vs.length} V_set on the ${dV * 1e3} mV grid`);
+});
+
+test('kinetic floor: the dislocation core, whose lower formation energy confines the filament, widens the SET-voltage spread of a fixed lattice', async () => {
+  const { kineticSpread } = await import('../../src/physics/kmc/vcm-cycles.js');
+  const { confinementMasks } = await import('../../src/physics/kmc/confinement.js');
+  const p = VCM_DEFAULTS;
+  // the triggering generation barrier at the filament tip is 1.2 eV in the core against 1.8 eV in
+  // the film: the Gumbel width (pi/sqrt 6) kT/dE grows as the field lowering dE at switching
+  // shrinks (measured 5-8 % against 2-3 % for seeds 1-3 with 30 sweeps)
+  const c = kineticSpread(p, 1, 16), dl = kineticSpread(p, 1, 16, undefined, confinementMasks(p, 'dislocation'));
+  assert.ok(dl.cv > 1.5 * c.cv, `floor dislocation ${dl.cv}, control ${c.cv}`);
+  assert.ok(dl.mean < c.mean, `mean V_set dislocation ${dl.mean}, control ${c.mean}`);
 });

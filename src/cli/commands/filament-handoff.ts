@@ -138,7 +138,7 @@ export function handoffKmc(modelId: string, k: KmcHandoffInput, out: string | un
   const start: Record<string, number> = { ...r.start(rOnMean, rOffMean, k.thickness) };
   if (modelId === 'stanford-pku') {
     // the moment-matched extraction of the physics layer (gap mean from the lattice)
-    const mm = stanfordHandoff({ gapOff: { mean: k.gapOffMean, c2c: NaN, d2d: NaN, n: 0, failed: 0 }, rOn: { mean: rOnMean, c2c: NaN, d2d: NaN, n: 0, failed: 0 }, thickness: k.thickness, lattice: k.lattice });
+    const mm = stanfordHandoff({ gapOff: { mean: k.gapOffMean, c2c: NaN, c2cSe: NaN, d2d: NaN, n: 0, failed: 0 }, rOn: { mean: rOnMean, c2c: NaN, c2cSe: NaN, d2d: NaN, n: 0, failed: 0 }, thickness: k.thickness, lattice: k.lattice });
     start.gmax = mm.set.gmax; start.i0 = mm.set.i0; start.tox = mm.set.tox; start.g1 = mm.set.gmax;
   }
   const st: FitSettings = { ...FIT_DEFAULTS, generations: 30, lmIterations: 60, vRead: 0.1 * pol, series: k.rSeries, ...settings };

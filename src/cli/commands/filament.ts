@@ -38,8 +38,10 @@ Physics level of the review (sections 2, 4, 5.1): filaments simulated from ion t
   --model kmc        rejection-free lattice kinetic Monte Carlo
      --protocol cycles       VCM forming + SET/RESET cycles over seeded devices (C2C, D2D) and
                              the hand-off to the stanford-pku compact model
-     --protocol confinement  CV of V_set, R_on, R_off: control, dislocation, nanocrystal,
-                             nanopore, graphene edge; forming voltage vs pore size
+     --protocol confinement  CV of V_set, R_on, R_off: control, dislocation (lower vacancy
+                             formation energy in the core), dislocation-pipe (plus a lower
+                             migration barrier along it), nanocrystal, nanopore, graphene
+                             edge; kinetic floor of V_set; forming voltage vs pore size
      --protocol growth-map   ECM growth mode vs ion mobility x redox rate (review Fig. 1)
      --protocol quantized    weak-programming SET runs: conductance steps and histogram (n G0)
      devices: hfox-vcm (default for cycles/confinement), ag-ecm (growth-map), nb-zno-qpc (quantized)
@@ -176,12 +178,15 @@ export const filamentCommand: Command = {
             writeAtomic(join(out, 'handoff-device.json'), toJson(mm));
           }
         } else {
-          const kinds: ConfinementKind[] = ['control', 'dislocation', 'nanocrystal', 'nanopore', 'edge'];
+          const kinds: ConfinementKind[] = ['control', 'dislocation', 'dislocation-pipe', 'nanocrystal', 'nanopore', 'edge'];
           const rows = confinementStudy(p, kinds, seeds, nCyc, undefined, {}, progress);
           const pores = [1, 2, 4, 8].map((pore) => {
             const st = cycleStatistics(p, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
             const hi = cycleStatistics({ ...p, compliance: 3 * p.compliance }, seeds, 1, undefined, () => confinementMasks(p, 'nanopore', { pore }));
-            return { pore, vFormMean: st.vForm.mean, rOnMean: st.rOn.mean, rOnMeanTripleCompliance: hi.rOn.mean };
+            // one cycle per device: the mean over devices of that cycle's R_on (variability()
+            // needs two cycles per device for a device mean)
+            const ron = (s: typeof st) => { const x = s.runs.map((r) => r.cycles[0].rOn).filter(Number.isFinite); return x.length ? x.reduce((a, b) => a + b, 0) / x.length : NaN; };
+            return { pore, vFormMean: st.vForm.mean, rOnMean: ron(st), rOnMeanTripleCompliance: ron(hi) };
           });
           summary = { table: rows, poreSizes: pores };
           if (out) {

@@ -9,17 +9,21 @@ import { cv, mean } from '../../math/stats.js';
 import { VcmLattice, type VcmParams, type VcmMasks } from './vcm-lattice.js';
 
 /**
- * Sweep settings: ramp rate (V/s) realised as a staircase of dV steps (rates re-solved at each
- * step); `tHold` (s) the time the SET sweep keeps its voltage after the switching event, under
- * the compliance (self-limited filament growth); `vResetStop` (V) the magnitude the RESET
- * sweep continues to after the rupture (a fixed stop voltage, as in a measured DC sweep: it sets
- * the gap length, review Fig. 8j,k). SET and RESET are detected topologically (a vacancy or
- * metal path joins the electrodes, or no longer does), not by a conductance threshold.
+ * Sweep settings: ramp rate (V/s) realised as a staircase of dV steps whose rates are those of
+ * the step's mid voltage (the fields are an exact rescaling between occupancy changes, so a step
+ * costs one rate refresh); `tHold` (s) the time the SET sweep keeps its voltage after the
+ * switching event, under the compliance (self-limited filament growth); `vResetStop` (V) the
+ * magnitude the RESET sweep continues to after the rupture (a fixed stop voltage, as in a
+ * measured DC sweep: it sets the gap length, review Fig. 8j,k). SET and RESET are detected
+ * topologically (a vacancy or metal path joins the electrodes, or no longer does), not by a
+ * conductance threshold. dV must be small against the width kT / (dE_a/dV) of the switching-
+ * voltage distribution of one activated event (~10-30 mV here, see rampUntil): a 40 mV staircase
+ * added its own scatter and made the rates lag the ramp.
  */
 export interface SweepOptions { rate: number; dV: number; vForm: number; vSetMax: number; vResetMax: number; tHold: number; vResetStop: number }
 
-/** Defaults: 10 V/s staircase of 40 mV steps; 20 ms hold under compliance after SET; RESET swept on to -1.5 V (about 3x the mean rupture voltage, as a DC sweep runs well past the RESET) */
-export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.04, vForm: 6, vSetMax: 4, vResetMax: 3, tHold: 0.02, vResetStop: 1.5 };
+/** Defaults: 10 V/s staircase of 5 mV steps; 20 ms hold under compliance after SET; RESET swept on to -1.5 V (about 3x the mean rupture voltage, as a DC sweep runs well past the RESET) */
+export const SWEEP_DEFAULTS: SweepOptions = { rate: 10, dV: 0.005, vForm: 6, vSetMax: 4, vResetMax: 3, tHold: 0.02, vResetStop: 1.5 };
 
 /** One cycle's outcome (NaN when the switch did not happen within the sweep). */
 export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: number; gapOff: number }
@@ -27,12 +31,14 @@ export interface CycleRecord { vSet: number; vReset: number; rOn: number; rOff: 
 /**
  * Ramp of sign `sign` until `done()` holds; returns the ramp voltage at the switching event or
  * NaN. The lattice topology is checked after every event, and the switching voltage is the ramp
- * voltage at the event time (the staircase value v covers the ramp interval [v - dV, v]), so
- * V_set is not quantized to dV: the staircase only delays the rate update by at most dV.
+ * voltage at the event time (step [v - dV, v] run at the rates of v - dV/2), so it is not
+ * quantized to dV. For one activated event of rate nu exp(-(E0 - alpha V)/kT) the switching
+ * voltage on a ramp of rate r is Gumbel-distributed: mean (kT/alpha)(ln(alpha r/(nu kT)) + E0/kT
+ * - 0.5772), standard deviation (pi/sqrt 6) kT/alpha (tested).
  */
 function rampUntil(d: VcmLattice, rng: Rng, vFrom: number, vMax: number, o: SweepOptions, sign: number, done: () => boolean): number {
   for (let v = vFrom + o.dV; v <= vMax + 1e-12; v += o.dV) {
-    d.solveFields(sign * v);
+    d.solveFields(sign * (v - 0.5 * o.dV));
     const t0 = d.t, tEnd = t0 + o.dV / o.rate;
     if (done()) return sign * (v - o.dV);
     while (d.advance(tEnd - d.t, rng, 1) > 0) if (done()) return sign * (v - o.dV + o.rate * (d.t - t0));
@@ -60,7 +66,7 @@ export function setSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions)
 /** Negative sweep until no conducting path bridges the electrodes; returns the switching voltage or NaN. */
 export function resetSweep(d: VcmLattice, rng: Rng, vMax: number, o: SweepOptions): number {
   const v = rampUntil(d, rng, 0, vMax, o, -1, () => !d.bridged());
-  if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-u); d.advance(o.dV / o.rate, rng); }
+  if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-(u - 0.5 * o.dV)); d.advance(o.dV / o.rate, rng); }
   return v;
 }
 
@@ -84,8 +90,11 @@ export function runCycles(p: VcmParams, seed: number, nCycles: number, o: SweepO
   return { vForm, cycles, events: d.events };
 }
 
-/** Coefficients of variation: C2C = mean over devices of the within-device CV; D2D = CV of device means. */
-export interface VariabilityStats { c2c: number; d2d: number; mean: number; n: number; failed: number }
+/**
+ * Coefficients of variation: C2C = mean over devices of the within-device CV (c2cSe its standard
+ * error over the devices); D2D = CV of device means.
+ */
+export interface VariabilityStats { c2c: number; c2cSe: number; d2d: number; mean: number; n: number; failed: number }
 
 /** Variability of one quantity over devices x cycles (NaN entries counted as failures). */
 export function variability(data: number[][]): VariabilityStats {
@@ -96,7 +105,9 @@ export function variability(data: number[][]): VariabilityStats {
     failed += row.length - ok.length; n += ok.length;
     if (ok.length >= 2) { cvs.push(cv(ok.map(Math.abs))); perDev.push(mean(ok.map(Math.abs))); }
   }
-  return { c2c: cvs.length ? mean(cvs) : NaN, d2d: perDev.length >= 2 ? cv(perDev) : NaN, mean: perDev.length ? mean(perDev) : NaN, n, failed };
+  const c2c = cvs.length ? mean(cvs) : NaN;
+  const c2cSe = cvs.length >= 2 ? Math.sqrt(cvs.reduce((a, x) => a + (x - c2c) ** 2, 0) / (cvs.length - 1) / cvs.length) : NaN;
+  return { c2c, c2cSe, d2d: perDev.length >= 2 ? cv(perDev) : NaN, mean: perDev.length ? mean(perDev) : NaN, n, failed };
 }
 
 /** Run nDevices seeded devices for nCycles each and collect V_set, V_reset, R_on, R_off variability. */
@@ -110,4 +121,31 @@ export function cycleStatistics(p: VcmParams, seeds: number[], nCycles: number, 
     vForm: { mean: mean(runs.map((r) => r.vForm).filter(Number.isFinite)), d2d: cv(runs.map((r) => r.vForm).filter(Number.isFinite)), failed: runs.filter((r) => !Number.isFinite(r.vForm)).length },
     events: runs.reduce((a, r) => a + r.events, 0),
   };
+}
+
+/**
+ * Kinetic floor of the SET voltage: forming and one RESET of device `seed`, then `nRuns` SET
+ * sweeps (no hold) from copies of that same post-RESET lattice with independent random streams.
+ * The geometry is identical in every run, so its CV is the spread no confinement can remove.
+ * When one activated event triggers the SET (the rest follows as a field runaway: each site the
+ * filament gains shortens the gap) it is (pi / sqrt 6) kT / dE, dE the field lowering of that
+ * event's barrier at switching: ~2.5 % for the bulk generation barrier here, larger where the
+ * barrier is lower (see rampUntil for the Gumbel law).
+ */
+export function kineticSpread(p: VcmParams, seed: number, nRuns: number, o: SweepOptions = SWEEP_DEFAULTS, masks?: VcmMasks): { vSet: number[]; mean: number; cv: number; gapOff: number } {
+  const root = new Rng(seed);
+  const d = new VcmLattice(p, root.stream('init'), masks);
+  const rng = root.stream('kmc');
+  setSweep(d, rng, o.vForm, o);
+  resetSweep(d, rng, o.vResetMax, o);
+  const gapOff = d.filamentGap();
+  const noHold = { ...o, tHold: 0 };
+  const vSet: number[] = [];
+  for (let r = 0; r < nRuns; r++) {
+    const c = new VcmLattice(p, root.stream('copy'), masks);
+    c.occ.set(d.occ); c.oxygen = d.oxygen; c.markChanged();
+    vSet.push(setSweep(c, root.stream(`floor-${r}`), o.vSetMax, noHold));
+  }
+  const ok = vSet.filter(Number.isFinite);
+  return { vSet, mean: mean(ok), cv: ok.length >= 2 ? cv(ok) : NaN, gapOff };
 }

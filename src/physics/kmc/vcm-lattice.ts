@@ -18,14 +18,19 @@
  *   injection  (top row, empty)   E_ex - z q a E_z / 2      (vacancy from the reservoir, top positive)
  *   extraction (top row, vacancy) E_ex + z q a E_z / 2      (vacancy into the reservoir, top negative)
  *   (recombination, injection and extraction also need ionic contact of the column)
- * Every `updateEvery` events (and at each voltage step) the potential (resistor network: site
- * conductance gV for a vacancy, gO for oxide, gM for metal mask sites) and the steady temperature
- * (thermal network, kappa, electrodes at T0) are re-solved with the line-preconditioned CG, and
- * all rates are rebuilt; between updates a changed site refreshes its own and its neighbours'
- * events in O(log n) each.
+ * Every `updateEvery` events (default 1: a filament that advances by one site changes the field
+ * at its tip at once, so a runaway is not held back to the next voltage step) and at each voltage
+ * step the potential (resistor network: site conductance gV for a vacancy, gO for oxide, gM for
+ * metal mask sites) and the steady temperature (thermal network, kappa, electrodes at T0) are
+ * updated and all rates rebuilt. The networks are re-solved (warm-started line-preconditioned CG)
+ * only when the occupancy changed; a voltage step alone rescales them exactly (solveFields).
+ * Between updates a changed site refreshes its own and its neighbours' events in O(log n) each.
+ * The field E_z of a site is a central difference over the actual distances (half a site to an
+ * electrode surface).
  * Confinement masks (review §4, Figs. 11-12): `eaDrop` lowers the migration barrier of a bond
- * by the mean of its two sites' drops (symmetric: detailed balance at zero field) and the
- * exchange barrier of a top-row site (dislocation pipe, SiGe); `genDrop` lowers E_gen; `metal`
+ * by the mean of its two sites' drops (symmetric: detailed balance at zero field; the exchange
+ * with the top electrode is the bond to a site of drop 0, lowered by half: dislocation pipe);
+ * `trap` binds a vacancy (hops out cost trap/2 more, in trap/2 less); `genDrop` lowers E_gen; `metal`
  * marks fixed conductive sites (nanocrystal / nanodot on the bottom electrode: local field
  * enhancement); `contact` restricts the top electrode's electrical contact to some columns
  * (graphene-edge electrode) and `ionic` (default: = contact) its ionic contact (nanopore in an
@@ -38,6 +43,7 @@ import { Fenwick } from './fenwick.js';
 import { drawEvent, type KmcDraw } from './gillespie.js';
 import { makeStencil, clearStencil, addFace, type Stencil5 } from '../linear/stencil.js';
 import { KrylovWork, pcg } from '../linear/krylov.js';
+import { bandCholesky, bandSolve } from '../../math/banded.js';
 
 /** Parameters of the VCM lattice (SI). */
 export interface VcmParams {
@@ -57,7 +63,7 @@ export const VCM_DEFAULTS: VcmParams = {
   nx: 20, nz: 10, a: 0.5e-9, nu: 1e13, t0: 300, zIon: 2,
   eHop: 1.2 * Q, eLat: 0, eGen: 2.4 * Q, eRec: 1.2 * Q, eEx: 1.2 * Q, gammaGen: 1.84 * Q * 1e-9, lambdaRec: 2, eNbrZ: 0.6 * Q, eNbrX: 0,
   gV: 2e-3, gO: 1e-9, gM: 1e-2, kappa: 3, heatSpread: 20,
-  fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 100,
+  fill0: 0.05, rSeries: 1000, compliance: 100e-6, updateEvery: 1,
 };
 
 /** Confinement masks (length nx*nz except contact and ionic: length nx; ionic defaults to contact). */
@@ -77,6 +83,16 @@ export class VcmLattice {
   oxygen = 0;
   private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
   private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
+  private readonly psiU: Float64Array; private readonly dTU: Float64Array;
+  /**
+   * Banded Cholesky storage for small lattices, else null (CG); the heat factor is made once
+   * (kappa is uniform). Sites are numbered along the shorter side (band row r = i nz + j when
+   * nz < nx, else j nx + i), so the half bandwidth bw = min(nx, nz).
+   */
+  private readonly band: Float64Array | null; private readonly heatBand: Float64Array | null; private heatFactored = false;
+  private readonly colMajor: boolean; private readonly bw: number; private readonly xb: Float64Array;
+  /** Occupancy changed since the last unit solve; the first network row whose entries changed. */
+  private dirty = true; private dirtyFrom = 0;
   private readonly draw: KmcDraw = { event: -1, dt: 0 };
   private sinceUpdate = 0; private vSource = 0;
   private readonly seen: Uint8Array; private readonly stack: Int32Array;
@@ -90,6 +106,11 @@ export class VcmLattice {
     this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
+    this.psiU = new Float64Array(m); this.dTU = new Float64Array(m);
+    this.colMajor = p.nz < p.nx; this.bw = this.colMajor ? p.nz : p.nx;
+    const direct = m * this.bw * this.bw <= 4e6; // n w^2 flops per factorisation
+    this.band = direct ? new Float64Array(m * (this.bw + 1)) : null; this.heatBand = direct ? new Float64Array(m * (this.bw + 1)) : null;
+    this.xb = new Float64Array(direct ? m : 0);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
 
@@ -135,13 +156,44 @@ export class VcmLattice {
     return false;
   }
 
+  private bandRow(k: number): number {
+    if (!this.colMajor) return k;
+    const i = k % this.p.nx;
+    return i * this.p.nz + (k - i) / this.p.nx;
+  }
+
+  /** Declare the occupancy edited from outside (occ is public): the next solveFields re-solves the networks. */
+  markChanged(): void { this.dirty = true; this.dirtyFrom = 0; }
+
   /** Vacancy count. */
   vacancies(): number { let s = 0; for (let k = 0; k < this.m; k++) s += this.occ[k]; return s; }
 
-  /** Solve potential (unit voltage, scaled by the circuit) and temperature; rebuild all rates. */
+  /**
+   * Potential and temperature at source voltage vSource; rebuild all rates. Both networks are
+   * linear with occupancy-dependent (not temperature-dependent) conductances, so the potential
+   * is vd psiU and the temperature T0 + vd^2 dTU with psiU, dTU the solutions for a unit device
+   * voltage vd: they are re-solved (warm-started CG) only after the occupancy changed, and a
+   * voltage step alone (a ramp) is an exact rescaling.
+   */
   solveFields(vSource: number): void {
     this.vSource = vSource;
-    const { p, A, b, psi, gs, T, power } = this;
+    if (this.dirty) this.solveUnit();
+    const { p, psi, T, psiU, dTU } = this;
+    const g = this.g;
+    let cur = vSource * g / (1 + p.rSeries * g);
+    if (cur > p.compliance) cur = p.compliance;
+    const vd = g > 0 ? cur / g : 0;
+    this.v = vd; this.current = cur;
+    const vd2 = vd * vd;
+    for (let k = 0; k < this.m; k++) { psi[k] = vd * psiU[k]; T[k] = p.t0 + vd2 * dTU[k]; }
+    for (let k = 0; k < this.m; k++) this.refreshSite(k, true);
+    this.tree.rebuild();
+    this.sinceUpdate = 0;
+  }
+
+  /** Unit-voltage potential psiU, device conductance g and unit-voltage temperature rise dTU. */
+  private solveUnit(): void {
+    const { p, A, b, psiU, gs, dTU, power } = this;
     const { nx, nz } = p;
     for (let k = 0; k < this.m; k++) gs[k] = this.metal[k] ? p.gM : this.occ[k] ? p.gV : p.gO;
     clearStencil(A); b.fill(0);
@@ -150,42 +202,66 @@ export class VcmLattice {
       if (i < nx - 1) addFace(A, k, k + 1, 1 / (0.5 / gs[k] + 0.5 / gs[k + 1]), 'x');
       if (j < nz - 1) addFace(A, k, k + nx, 1 / (0.5 / gs[k] + 0.5 / gs[k + nx]), 'z');
     }
-    let gTopSum = 0;
     for (let i = 0; i < nx; i++) {
       A.c[i] += 2 * gs[i];
       const kt = (nz - 1) * nx + i;
-      if (this.contact[i]) { A.c[kt] += 2 * gs[kt]; b[kt] += 2 * gs[kt]; gTopSum += 1; }
+      if (this.contact[i]) { A.c[kt] += 2 * gs[kt]; b[kt] += 2 * gs[kt]; }
     }
-    pcg(A, b, psi, this.W, 1e-10, 2000);
+    this.solveSpd(this.band, true, psiU, this.dirtyFrom);
     let g = 0;
-    for (let i = 0; i < nx; i++) { const kt = (nz - 1) * nx + i; if (this.contact[i]) g += 2 * gs[kt] * (1 - psi[kt]); }
+    for (let i = 0; i < nx; i++) { const kt = (nz - 1) * nx + i; if (this.contact[i]) g += 2 * gs[kt] * (1 - psiU[kt]); }
     this.g = g;
-    let cur = vSource * g / (1 + p.rSeries * g);
-    if (cur > p.compliance) cur = p.compliance;
-    const vd = g > 0 ? cur / g : 0;
-    this.v = vd; this.current = cur;
-    for (let k = 0; k < this.m; k++) { psi[k] *= vd; power[k] = 0; }
+    // Joule power per site at unit device voltage (half of each bond's dissipation to each end)
+    power.fill(0);
     for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
-      if (i < nx - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + 1]) * (psi[k] - psi[k + 1]) ** 2; power[k] += q; power[k + 1] += q; }
-      if (j < nz - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + nx]) * (psi[k] - psi[k + nx]) ** 2; power[k] += q; power[k + nx] += q; }
+      if (i < nx - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + 1]) * (psiU[k] - psiU[k + 1]) ** 2; power[k] += q; power[k + 1] += q; }
+      if (j < nz - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + nx]) * (psiU[k] - psiU[k + nx]) ** 2; power[k] += q; power[k + nx] += q; }
     }
-    for (let i = 0; i < nx; i++) { power[i] += 2 * gs[i] * psi[i] ** 2; const kt = (nz - 1) * nx + i; if (this.contact[i]) power[kt] += 2 * gs[kt] * (vd - psi[kt]) ** 2; }
-    // steady heat on the same lattice: bond conductance kappa a (slab of depth a)
+    for (let i = 0; i < nx; i++) { power[i] += 2 * gs[i] * psiU[i] ** 2; const kt = (nz - 1) * nx + i; if (this.contact[i]) power[kt] += 2 * gs[kt] * (1 - psiU[kt]) ** 2; }
+    // steady heat on the same lattice: bond conductance kappa a (slab of depth a) times the 3D
+    // spreading factor; electrodes held at T0, so the rise is solved with zero boundary values
     clearStencil(A);
-    const gk = p.kappa * p.a * p.heatSpread; // slab of depth a, times the 3D spreading factor
+    const gk = p.kappa * p.a * p.heatSpread;
     for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
       b[k] = power[k];
       if (i < nx - 1) addFace(A, k, k + 1, gk, 'x');
       if (j < nz - 1) addFace(A, k, k + nx, gk, 'z');
     }
-    for (let i = 0; i < nx; i++) { A.c[i] += 2 * gk; b[i] += 2 * gk * p.t0; const kt = (nz - 1) * nx + i; A.c[kt] += 2 * gk; b[kt] += 2 * gk * p.t0; }
-    pcg(A, b, T, this.W, 1e-10, 2000);
-    void gTopSum;
-    for (let k = 0; k < this.m; k++) this.refreshSite(k, true);
-    this.tree.rebuild();
-    this.sinceUpdate = 0;
+    for (let i = 0; i < nx; i++) { A.c[i] += 2 * gk; A.c[(nz - 1) * nx + i] += 2 * gk; }
+    this.solveSpd(this.heatBand, !this.heatFactored, dTU);
+    this.heatFactored = true;
+    this.dirty = false; this.dirtyFrom = this.m;
+  }
+
+  /**
+   * x = A^-1 b for the stencil A and right-hand side b in this.A / this.b: banded Cholesky
+   * (factored when `factor`, else the stored factor is reused) on small lattices, warm-started
+   * line-preconditioned CG (tolerance 1e-10) on large ones. `from`: first row whose entries
+   * changed since the stored factor (rows below keep their factor).
+   */
+  private solveSpd(band: Float64Array | null, factor: boolean, x: Float64Array, from = 0): void {
+    const { A, b, xb } = this;
+    if (!band) { pcg(A, b, x, this.W, 1e-10, 2000); return; }
+    const { nx, nz } = this.p, w = this.bw, W = w + 1, m = this.m, cm = this.colMajor;
+    if (factor) {
+      band.fill(0, from * W);
+      for (let k = 0; k < m; k++) {
+        const i = k % nx, j = (k - i) / nx, r = cm ? i * nz + j : k;
+        if (r < from) continue;
+        band[r * W + w] = A.c[k];
+        // couplings to the lower-numbered neighbours: r - 1 and r - w
+        if (cm) { if (j > 0) band[r * W + w - 1] = -A.s[k]; if (i > 0) band[r * W] = -A.w[k]; }
+        else { if (i > 0) band[r * W + w - 1] = -A.w[k]; if (j > 0) band[r * W] = -A.s[k]; }
+      }
+      const bad = bandCholesky(m, w, band, from);
+      if (bad) throw new Error(`VcmLattice: network matrix not positive definite at band row ${bad - 1}`);
+    }
+    if (!cm) { x.set(b); bandSolve(m, w, band, x); return; }
+    for (let k = 0; k < m; k++) { const i = k % nx; xb[i * nz + (k - i) / nx] = b[k]; }
+    bandSolve(m, w, band, xb);
+    for (let k = 0; k < m; k++) { const i = k % nx; x[k] = xb[i * nz + (k - i) / nx]; }
   }
 
   private put(raw: boolean, e: number, r: number): void {
@@ -206,7 +282,11 @@ export class VcmLattice {
     const base = k * NEV;
     const zqa2 = (p.zIon * Q * p.a) / 2;
     if (this.metal[k]) { for (let e = 0; e < NEV; e++) this.put(raw, base + e, 0); return; }
-    const ez = ((j > 0 ? psi[k - nx] : 0) - (j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k])) / (2 * p.a); // upward field
+    // upward field by a central difference over the actual distances: an electrode surface is
+    // half a site from the boundary row's centre; a top site without contact has a zero-flux face
+    const top = j < nz - 1 ? psi[k + nx] : this.contact[i] ? this.v : psi[k];
+    const dz = (j > 0 ? p.a : 0.5 * p.a) + (j < nz - 1 ? p.a : this.contact[i] ? 0.5 * p.a : 0);
+    const ez = ((j > 0 ? psi[k - nx] : 0) - top) / dz;
     if (occ[k]) {
       for (let d = 0; d < 4; d++) {
         const q = d === 0 ? (i > 0 ? k - 1 : -1) : d === 1 ? (i < nx - 1 ? k + 1 : -1) : d === 2 ? (j > 0 ? k - nx : -1) : (j < nz - 1 ? k + nx : -1);
@@ -221,7 +301,7 @@ export class VcmLattice {
       }
       this.put(raw, base + 4, 0);
       this.put(raw, base + 5, this.oxygen > 0 && this.ionic[i] ? this.rate(p.eRec, p.gammaGen * (ez > 0 ? ez : 0), T[k]) * Math.exp(-(nz - 1 - j) / p.lambdaRec) : 0);
-      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] + 0.5 * this.trap[k], zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - 0.5 * this.eaDrop[k] + 0.5 * this.trap[k], zqa2 * ez, T[k]) : 0);
     } else {
       for (let d = 0; d < 4; d++) this.put(raw, base + d, 0);
       const nz1 = (j === 0 || occ[k - nx] || this.metal[k - nx] ? 1 : 0) + (j < nz - 1 && (occ[k + nx] || this.metal[k + nx]) ? 1 : 0);
@@ -231,7 +311,7 @@ export class VcmLattice {
       // upward (ez < 0) assists, and only columns with ionic contact let it leave
       this.put(raw, base + 4, this.ionic[i] ? this.rate(eg > 0 ? eg : 0, p.gammaGen * (ez < 0 ? -ez : 0), T[k]) : 0);
       this.put(raw, base + 5, 0);
-      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - this.eaDrop[k] - 0.5 * this.trap[k], -zqa2 * ez, T[k]) : 0);
+      this.put(raw, base + 6, j === nz - 1 && this.ionic[i] ? this.rate(p.eEx - 0.5 * this.eaDrop[k] - 0.5 * this.trap[k], -zqa2 * ez, T[k]) : 0);
     }
   }
 
@@ -258,6 +338,13 @@ export class VcmLattice {
       this.t += d.dt;
       const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
       const { nx } = this.p;
+      // a site's conductance enters the faces to its neighbours, the lowest band row being the
+      // site's own minus the half bandwidth
+      if (this.band) {
+        const q0 = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k;
+        const low = Math.min(this.bandRow(k), this.bandRow(q0)) - this.bw;
+        if (low < this.dirtyFrom) this.dirtyFrom = low > 0 ? low : 0;
+      }
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
         this.occ[k] = 0; this.occ[q] = 1; this.touch(k); this.touch(q);
@@ -268,7 +355,7 @@ export class VcmLattice {
       } else {
         this.occ[k] = this.occ[k] ? 0 : 1; this.touch(k);
       }
-      nEv++; this.events++; this.eventCounts[e]++;
+      nEv++; this.events++; this.eventCounts[e]++; this.dirty = true;
       if (++this.sinceUpdate >= this.p.updateEvery) this.solveFields(this.vSource);
     }
     return nEv;

@@ -5,15 +5,19 @@
  * Ohmic (band / hopping) part (models.md §9.1):
  *   sigma_ohm = (sigmaIns + sigmaMet (n/nMax)^p) exp(-Eac/k (1/T - 1/T0)).
  *
- * Direct tunnelling through a depleted layer at the bottom (inert) electrode (Simmons, J. Appl.
+ * Direct tunnelling through an insulating layer at the bottom (inert) electrode (Simmons, J. Appl.
  * Phys. 34, 1793 (1963); the exponential gap law I ~ exp(-g/g0) of the Stanford/PKU RRAM model,
- * Guan, Yu, Wong, IEEE EDL 33, 1405 (2012), g0 = 0.25 nm, models.md §4.1): a layer of thickness d
- * between the electrode and the filament has the specific resistance rho0 e^{d/lambda} however
- * few vacancies it holds, so a gap thinner than a few lambda is not insulating. Per column, with
- * the smooth depletion weights w_j = clamp(1 - n_j/(fDep nMax), 0, 1) and P_j = w_0 ... w_j,
- *   d = sum_j dz_j P_j,     sigma_tun,j = P_j d e^{-d/lambda} / rho0,
- * so that the fully depleted cells in series have the resistance rho0 e^{d/lambda} per area
- * (P continuous in n: no switch in the conductivity when a cell crosses the threshold).
+ * Guan, Yu, Wong, IEEE EDL 33, 1405 (2012), g0 = 0.25 nm, models.md §4.1): electrons cross a
+ * layer of thickness d between the electrode and the conducting filament with the specific
+ * resistance R_t = rho0 e^{d/lambda}, in parallel with the layer's own ohmic resistance
+ * R_o = sum dz/sigma_ohm, however few vacancies it holds, so a gap thinner than a few lambda is
+ * not insulating. Per column, with smooth weights w_j = 1 / (1 + (sigma_ohm,j / sigma_c)^2)
+ * (1 in an insulating cell, 0 in a conducting one) and P_j = w_0 ... w_j,
+ *   d = sum_j dz_j P_j,   R_o = sum_j dz_j P_j / sigma_ohm,j,
+ *   sigma_j = sigma_ohm,j (1 + P_j R_o / R_t),
+ * so the cells of an insulating run conduct in series 1/(1/R_o + 1/R_t) per area, and sigma is
+ * continuous in n and T (no switch when a cell crosses sigma_c; an empty and a nearly empty
+ * thin layer conduct alike, d/R_t).
  *
  * Power release: the ohmic part of the power of each face is shared between its two half-cells
  * in proportion to their resistances (I^2 R of each half). Tunnelling electrons cross the gap
@@ -33,7 +37,7 @@ import type { ContinuumParams } from './params.js';
 /**
  * Fill sigma (total) and sigmaTun (tunnelling part) from n and T (T = null: at T0 everywhere,
  * the conductivity a read at ambient temperature sees), and collector[i] = index of the first
- * non-depleted cell of column i (-1 when the whole column is depleted or tunnelling is off).
+ * conducting cell (sigma_ohm > sigma_c) of column i (-1 when none or tunnelling is off).
  */
 export function conductivity(p: ContinuumParams, g: ContinuumGrid, n: Float64Array, T: Float64Array | null, sigma: Float64Array, sigmaTun: Float64Array, collector: Int32Array): void {
   const { nx, nz, m, dzRow } = g;
@@ -46,24 +50,23 @@ export function conductivity(p: ContinuumParams, g: ContinuumGrid, n: Float64Arr
   }
   collector.fill(-1);
   if (!(p.tunnelRho > 0)) return;
-  const nd = p.tunnelDepleted * p.nMax, lam = p.tunnelLength;
+  const isc = 1 / p.tunnelSigma, lam = p.tunnelLength;
   for (let i = 0; i < nx; i++) {
-    let d = 0, prod = 1, j = 0;
-    for (; j < nz; j++) {
-      const w = 1 - n[j * nx + i] / nd;
-      if (!(w > 0)) break;
-      prod *= w < 1 ? w : 1;
-      d += dzRow[j] * prod;
+    let d = 0, ro = 0, prod = 1, j = 0;
+    for (; j < nz && prod > 1e-9; j++) {
+      const k = j * nx + i, r = sigma[k] * isc;
+      prod *= 1 / (1 + r * r);
+      d += dzRow[j] * prod; ro += (dzRow[j] * prod) / sigma[k];
+      if (collector[i] < 0 && r > 1) collector[i] = k;
     }
-    if (j < nz) collector[i] = j * nx + i;
-    if (!(d > 0)) continue;
-    const st = (d * Math.exp(-d / lam)) / p.tunnelRho;
+    const boost = ro / (p.tunnelRho * Math.exp(d / lam));
+    if (!(boost > 1e-12)) continue;
     prod = 1;
     for (let q = 0; q < j; q++) {
-      const k = q * nx + i, w = 1 - n[k] / nd;
-      prod *= w < 1 ? w : 1;
-      const s = st * prod;
-      sigmaTun[k] = s; sigma[k] += s;
+      const k = q * nx + i, r = sigma[k] * isc;
+      prod *= 1 / (1 + r * r);
+      const add = sigma[k] * prod * boost;
+      sigmaTun[k] = add; sigma[k] += add;
     }
   }
 }

@@ -11,7 +11,7 @@ import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { parseQuantity } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';
-import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL } from '../../physics/continuum/scenarios.js';
+import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
 import type { Snapshot } from '../../physics/continuum/run.js';
 import { ContinuumSolver } from '../../physics/continuum/solver.js';
 import { VCM_DEFAULTS, type VcmParams } from '../../physics/kmc/vcm-lattice.js';
@@ -116,7 +116,7 @@ export const filamentCommand: Command = {
       const devs: Record<string, Record<string, unknown>> = { 'taox-vcm': {}, 'taox-planar': { geometry: 1, width: 40e-9, nx: 40 } };
       if (device !== undefined && !(device in devs)) throw new UsageError(`--device ${device}: expected one of ${Object.keys(devs).join(', ')}`);
       // the Fig. 8g-l comparisons run on the report's filament cell unless a device is named
-      const cell = (protocol === 'shape' || protocol === 'reset') && device === undefined ? FILAMENT_CELL : {};
+      const cell = device !== undefined ? {} : protocol === 'shape' ? FILAMENT_CELL : protocol === 'reset' ? { ...FILAMENT_CELL, ...RESET_ROWS } : {};
       const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...cell, ...sets }, 'set');
       if (protocol === 'set') {
         const r = cycle(p, {}, progress);
@@ -141,7 +141,7 @@ export const filamentCommand: Command = {
         }
       } else {
         const r = protocol === 'shape' ? setShape(p, {}, progress) : resetResidue(p, {}, progress);
-        const strip = (b: typeof r.high) => ({ v: b.v, time: b.time, g: b.g, status: b.status, geometry: b.geometry, plasticity: b.plasticity });
+        const strip = (b: typeof r.high) => ({ v: b.v, time: b.time, gRead: b.g, gHot: b.gHot, status: b.status, geometry: b.geometry, plasticity: b.plasticity, steps: b.steps, rejected: b.rejected });
         summary = { high: strip(r.high), low: strip(r.low) };
         if (out) {
           const solver = new ContinuumSolver(p); // grid of the maps

@@ -13,11 +13,12 @@
  * R_o = sum dz/sigma_ohm, however few vacancies it holds, so a gap thinner than a few lambda is
  * not insulating. Per column, with smooth weights w_j = 1 / (1 + (sigma_ohm,j / sigma_c)^2)
  * (1 in an insulating cell, 0 in a conducting one) and P_j = w_0 ... w_j,
- *   d = sum_j dz_j P_j,   R_o = sum_j dz_j P_j / sigma_ohm,j,
- *   sigma_j = sigma_ohm,j (1 + P_j R_o / R_t),
- * so the cells of an insulating run conduct in series 1/(1/R_o + 1/R_t) per area, and sigma is
- * continuous in n and T (no switch when a cell crosses sigma_c; an empty and a nearly empty
- * thin layer conduct alike, d/R_t).
+ *   d = sum_j dz_j P_j,   R_o = sum_j dz_j P_j / sigma_ohm,j,   f = R_o / R_t,
+ *   sigma_j = sigma_ohm,j (1 + f) / (1 + f (1 - P_j)),
+ * i.e. the fraction P_j of cell j belongs to the barrier, whose conductivity is raised by 1 + f,
+ * and the rest is in series with it: the barrier conducts 1/(1/R_o + 1/R_t) per area, a
+ * conducting cell (P -> 0) keeps sigma_ohm, and sigma is continuous in n and T (no switch when
+ * a cell crosses sigma_c; an empty and a nearly empty thin layer conduct alike).
  *
  * Power release: the ohmic part of the power of each face is shared between its two half-cells
  * in proportion to their resistances (I^2 R of each half). Tunnelling electrons cross the gap
@@ -59,13 +60,13 @@ export function conductivity(p: ContinuumParams, g: ContinuumGrid, n: Float64Arr
       d += dzRow[j] * prod; ro += (dzRow[j] * prod) / sigma[k];
       if (collector[i] < 0 && r > 1) collector[i] = k;
     }
-    const boost = ro / (p.tunnelRho * Math.exp(d / lam));
-    if (!(boost > 1e-12)) continue;
+    const f = ro / (p.tunnelRho * Math.exp(d / lam));
+    if (!(f > 1e-12)) continue;
     prod = 1;
     for (let q = 0; q < j; q++) {
       const k = q * nx + i, r = sigma[k] * isc;
       prod *= 1 / (1 + r * r);
-      const add = sigma[k] * prod * boost;
+      const add = (sigma[k] * f * prod) / (1 + f * (1 - prod));
       sigmaTun[k] = add; sigma[k] += add;
     }
   }

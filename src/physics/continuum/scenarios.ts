@@ -201,6 +201,12 @@ export function setShape(p: ContinuumParams, opts: SetShapeOptions = {}, progres
 export const FILAMENT_CELL = { width: 8e-9, seedRadius: 1.5e-9, nx: 32, nz: 20, tunnelRho: 1e-14 } as const;
 
 /**
+ * Rows of the RESET comparison: the Fig. 8 cell refined toward the inert electrode, where the
+ * gap opens (bottom row 0.15 nm instead of 0.5 nm; a study of the row height is in the report).
+ */
+export const RESET_ROWS = { dzBottom: 0.15e-9 } as const;
+
+/**
  * Default HRS target of the RESET comparison: ~5x the 0.41 uS that the background density alone
  * conducts over FILAMENT_CELL, so the HRS is set by the filament's gap, not the background floor.
  */
@@ -211,7 +217,8 @@ export interface ResetResidueOptions { vHigh?: number; vLow?: number; gTarget?: 
 
 /**
  * Fig. 8j,k: RESET pulses at -vHigh and -vLow from the same formed LRS to the same HRS read
- * conductance, then identical SET stimuli (vProbe, tProbe) measure the plasticity (relative
+ * conductance, then identical SET stimuli (vProbe, tProbe; default 1 V for 2 us: a 20 ns probe
+ * changes the 2 uS state by < 1e-3 and measures nothing) measure the plasticity (relative
  * change of the read conductance).
  */
 export function resetResidue(p: ContinuumParams, opts: ResetResidueOptions = {}, progress?: Progress) {
@@ -222,7 +229,7 @@ export function resetResidue(p: ContinuumParams, opts: ResetResidueOptions = {},
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 1.5, opts.vLow ?? 0.9]) {
     const { s, r } = pulseTo(q, base, -v, gT, opts.tMax ?? 1, progress, { tolScale: ts });
-    out.push(branch(q, s, r, -v, 0.3, opts.probe === false ? null : { v: opts.vProbe ?? 1.0, t: opts.tProbe ?? 20e-9, o: { tolScale: ts, dtSegment: 0.01 } }));
+    out.push(branch(q, s, r, -v, 0.3, opts.probe === false ? null : { v: opts.vProbe ?? 1.0, t: opts.tProbe ?? 2e-6, o: { tolScale: ts, dtSegment: 0.01 } }));
   }
   return { high: out[0], low: out[1], baseGeometry: filamentGeometry(base), lrsG: base.readConductance() };
 }

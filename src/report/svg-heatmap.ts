@@ -12,6 +12,11 @@ export interface HeatmapInput {
   xLabel?: string; yLabel?: string; axisScale?: number;
   /** Row 0 at the top (matrices) instead of the bottom (cross-sections). */
   topDown?: boolean;
+  /**
+   * Row boundaries (m, length nz + 1, increasing from the bottom) of a grid with rows of
+   * different heights; default: uniform rows of height dz.
+   */
+  zEdges?: ArrayLike<number>;
   /** Cells (i, j) to outline, e.g. the selected cell and the sneak path of a crossbar read. */
   outline?: Array<{ i: number; j: number; color: string }>;
 }
@@ -28,8 +33,16 @@ function color(t: number): string {
 /** Render one map as an SVG document. */
 export function heatmapSvg(h: HeatmapInput): string {
   const cols = h.mirror ? 2 * h.nx : h.nx;
-  const W = 360, H = Math.max(120, Math.round(W * (h.nz * h.dz) / (cols * h.dx)));
+  const zTot = h.zEdges ? h.zEdges[h.nz] - h.zEdges[0] : h.nz * h.dz;
+  const W = 360, H = Math.max(120, Math.round(W * zTot / (cols * h.dx)));
   const cw = W / cols, ch = H / h.nz, x0 = 50, y0 = 30;
+  // vertical extent (px from the top of the plot) of row j
+  const rowTop = (j: number): number => {
+    if (!h.zEdges) return (h.topDown ? j : h.nz - 1 - j) * ch;
+    const z0 = h.zEdges[0], f = (z: number) => ((z - z0) / zTot) * H;
+    return h.topDown ? f(h.zEdges[j]) : H - f(h.zEdges[j + 1]);
+  };
+  const rowH = (j: number): number => (h.zEdges ? ((h.zEdges[j + 1] - h.zEdges[j]) / zTot) * H : ch);
   const tr = (v: number) => (h.log ? Math.log10(Math.max(v, 1e-300)) : v);
   let lo = Infinity, hi = -Infinity;
   for (let k = 0; k < h.nx * h.nz; k++) { const v = tr(h.values[k]); if (v < lo) lo = v; if (v > hi) hi = v; }
@@ -42,15 +55,13 @@ export function heatmapSvg(h: HeatmapInput): string {
   for (let j = 0; j < h.nz; j++) for (let c = 0; c < cols; c++) {
     const i = h.mirror ? (c < h.nx ? h.nx - 1 - c : c - h.nx) : c;
     const v = tr(h.values[j * h.nx + i]);
-    const row = h.topDown ? j : h.nz - 1 - j;
-    parts.push(`<rect x="${(x0 + c * cw).toFixed(2)}" y="${(y0 + row * ch).toFixed(2)}" width="${(cw + 0.3).toFixed(2)}" height="${(ch + 0.3).toFixed(2)}" fill="${color((v - lo) / (hi - lo))}"/>`);
+    parts.push(`<rect x="${(x0 + c * cw).toFixed(2)}" y="${(y0 + rowTop(j)).toFixed(2)}" width="${(cw + 0.3).toFixed(2)}" height="${(rowH(j) + 0.3).toFixed(2)}" fill="${color((v - lo) / (hi - lo))}"/>`);
   }
   for (const o of h.outline ?? []) {
-    const row = h.topDown ? o.j : h.nz - 1 - o.j;
-    parts.push(`<rect x="${(x0 + o.i * cw + 1).toFixed(2)}" y="${(y0 + row * ch + 1).toFixed(2)}" width="${Math.max(1, cw - 2).toFixed(2)}" height="${Math.max(1, ch - 2).toFixed(2)}" fill="none" stroke="${o.color}" stroke-width="2"/>`);
+    parts.push(`<rect x="${(x0 + o.i * cw + 1).toFixed(2)}" y="${(y0 + rowTop(o.j) + 1).toFixed(2)}" width="${Math.max(1, cw - 2).toFixed(2)}" height="${Math.max(1, rowH(o.j) - 2).toFixed(2)}" fill="none" stroke="${o.color}" stroke-width="2"/>`);
   }
   const sc = h.axisScale ?? 1e9;
-  const wNm = cols * h.dx * sc, zNm = h.nz * h.dz * sc;
+  const wNm = cols * h.dx * sc, zNm = zTot * sc;
   parts.push(`<rect x="${x0}" y="${y0}" width="${W}" height="${H}" fill="none" stroke="black"/>`);
   for (let q = 0; q <= 4; q++) {
     const xv = (h.mirror ? -wNm / 2 : 0) + (wNm * q) / 4;

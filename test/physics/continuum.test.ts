@@ -121,17 +121,17 @@ test('ILU(0) and z-line preconditioners give the same coupled step on a filament
  * rows), leaving the z-faces between rows and the half-cells at both electrodes in series.
  */
 function rowShortedBound(s: ContinuumSolver): number {
-  const { nx, nz, dz, az, p } = s;
+  const { nx, nz, dzRow, az, p } = s;
   // conductivity of the final state (n, T), not the solver's copy from the start of the last pass
   const sigma = Array.from(s.n, (n, k) => (p.sigmaIns + p.sigmaMet * (n / p.nMax) ** p.sigmaPow) * Math.exp(-(p.eAc / 1.380649e-23) * (1 / s.T[k] - 1 / p.t0)));
-  const hz = dz / 2;
+  const h = (j: number) => dzRow[j] / 2;
   let r = 0;
   for (let j = 0; j <= nz; j++) {
     let g = 0;
     for (let i = 0; i < nx; i++) {
-      if (j === 0) g += (az[i] * sigma[i]) / hz;
-      else if (j === nz) { const k = (nz - 1) * nx + i; g += (az[k] * sigma[k]) / hz; }
-      else { const a = (j - 1) * nx + i, b = j * nx + i; g += az[a] / (hz / sigma[a] + hz / sigma[b]); }
+      if (j === 0) g += (az[i] * sigma[i]) / h(0);
+      else if (j === nz) { const k = (nz - 1) * nx + i; g += (az[k] * sigma[k]) / h(nz - 1); }
+      else { const a = (j - 1) * nx + i, b = j * nx + i; g += az[a] / (h(j - 1) / sigma[a] + h(j) / sigma[b]); }
     }
     r += 1 / g;
   }

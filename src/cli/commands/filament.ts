@@ -11,9 +11,9 @@ import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { parseQuantity } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';
-import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL } from '../../physics/continuum/scenarios.js';
+import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
 import type { Snapshot } from '../../physics/continuum/run.js';
-import type { ContinuumSolver } from '../../physics/continuum/solver.js';
+import { ContinuumSolver } from '../../physics/continuum/solver.js';
 import { VCM_DEFAULTS, type VcmParams } from '../../physics/kmc/vcm-lattice.js';
 import { cycleStatistics } from '../../physics/kmc/vcm-cycles.js';
 import { confinementStudy, confinementMasks, type ConfinementKind } from '../../physics/kmc/confinement.js';
@@ -79,7 +79,7 @@ function int(v: unknown, name: string, dflt: number): number {
 }
 
 function writeMaps(out: string, prefix: string, s: ContinuumSolver, snap: Snapshot): void {
-  const base = { nx: s.nx, nz: s.nz, dx: s.dx, dz: s.dz, mirror: s.p.geometry === 0 };
+  const base = { nx: s.nx, nz: s.nz, dx: s.dx, dz: s.p.thickness / s.nz, zEdges: s.grid.zFace, mirror: s.p.geometry === 0 };
   writeAtomic(join(out, `${prefix}-vacancies.svg`), heatmapSvg({ ...base, values: snap.n.map((x) => x / s.p.nMax), title: `${prefix}: vacancy density (t = ${snap.t.toExponential(2)} s)`, unit: 'n / nMax', min: 0, max: 1 }));
   writeAtomic(join(out, `${prefix}-temperature.svg`), heatmapSvg({ ...base, values: snap.T, title: `${prefix}: temperature`, unit: 'K' }));
   writeAtomic(join(out, `${prefix}-potential.svg`), heatmapSvg({ ...base, values: snap.psi, title: `${prefix}: potential`, unit: 'V' }));
@@ -118,7 +118,7 @@ export const filamentCommand: Command = {
       const devs: Record<string, Record<string, unknown>> = { 'taox-vcm': {}, 'taox-planar': { geometry: 1, width: 40e-9, nx: 40 } };
       if (device !== undefined && !(device in devs)) throw new UsageError(`--device ${device}: expected one of ${Object.keys(devs).join(', ')}`);
       // the Fig. 8g-l comparisons run on the report's filament cell unless a device is named
-      const cell = (protocol === 'shape' || protocol === 'residue') && device === undefined ? FILAMENT_CELL : {};
+      const cell = device !== undefined ? {} : protocol === 'shape' ? FILAMENT_CELL : protocol === 'reset' ? { ...FILAMENT_CELL, ...RESET_ROWS } : {};
       const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...cell, ...sets }, 'set');
       if (protocol === 'set') {
         const r = cycle(p, {}, progress);
@@ -143,10 +143,10 @@ export const filamentCommand: Command = {
         }
       } else {
         const r = protocol === 'shape' ? setShape(p, {}, progress) : resetResidue(p, {}, progress);
-        const strip = (b: typeof r.high) => ({ v: b.v, time: b.time, g: b.g, status: b.status, geometry: b.geometry, plasticity: b.plasticity });
+        const strip = (b: typeof r.high) => ({ v: b.v, time: b.time, gRead: b.g, gHot: b.gHot, status: b.status, geometry: b.geometry, plasticity: b.plasticity, steps: b.steps, rejected: b.rejected });
         summary = { high: strip(r.high), low: strip(r.low) };
         if (out) {
-          const solver = { nx: p.nx, nz: p.nz, dx: p.width / p.nx, dz: p.thickness / p.nz, p } as unknown as ContinuumSolver;
+          const solver = new ContinuumSolver(p); // grid of the maps
           writeMaps(out, `${protocol}-high`, solver, r.high.snapshot);
           writeMaps(out, `${protocol}-low`, solver, r.low.snapshot);
         }

@@ -11,10 +11,11 @@ import { resolvePhysParams } from '../param-schema.js';
 
 /** Resolved continuum parameters (SI). `geometry`: 0 = axisymmetric (r,z), 1 = planar (x,z). */
 export interface ContinuumParams extends Record<string, number> {
-  geometry: number; width: number; thickness: number; nx: number; nz: number;
+  geometry: number; width: number; thickness: number; nx: number; nz: number; dzBottom: number;
   a: number; nu: number; ea: number; zIon: number; nMax: number; n0: number; nSeed: number; seedRadius: number;
   nRes: number; kEx: number; soret: number;
   sigmaIns: number; sigmaMet: number; sigmaPow: number; eAc: number;
+  tunnelRho: number; tunnelLength: number; tunnelSigma: number;
   kappa: number; lorenz: number; rhoC: number; hB: number; t0: number;
   rSeries: number; compliance: number; complianceReset: number;
 }
@@ -26,6 +27,7 @@ export const CONTINUUM_PARAMS: readonly PhysParam[] = [
   { name: 'thickness', default: 10e-9, unit: 'm', dim: 'length', min: 1e-9, max: 1e-6, meaning: 'switching-layer thickness between electrodes', source: 'typical (Fig. 8 devices ~10 nm)' },
   { name: 'nx', default: 24, unit: '1', dim: 'dimensionless', min: 3, max: 400, integer: true, meaning: 'cells along r (or x)', source: 'numerics' },
   { name: 'nz', default: 20, unit: '1', dim: 'dimensionless', min: 3, max: 400, integer: true, meaning: 'cells along z', source: 'numerics' },
+  { name: 'dzBottom', default: 0, unit: 'm', dim: 'length', min: 0, max: 1e-6, meaning: 'height of the row at the bottom (inert) electrode; rows grow by tanh stretching toward the top (0 = uniform rows)', source: 'numerics (Vinokur 1983 stretching; resolves a thin RESET gap)' },
   { name: 'a', default: 0.25e-9, unit: 'm', dim: 'length', min: 0.05e-9, max: 2e-9, meaning: 'ion hop distance', source: 'models.md §9.2 (JART, Stanford, PKU: 0.25 nm)' },
   { name: 'nu', default: 1e13, unit: 'Hz', dim: 'frequency', min: 1e9, max: 1e15, meaning: 'attempt frequency', source: 'models.md §9.2 (1e13 Hz)' },
   { name: 'ea', default: 0.6 * 1.602176634e-19, unit: 'J', dim: 'energy', min: 0.05 * 1.602176634e-19, max: 3 * 1.602176634e-19, meaning: 'vacancy hop activation energy', source: 'models.md §9.2 (0.6-1.35 eV; Stanford v1 0.6 eV)' },
@@ -41,6 +43,9 @@ export const CONTINUUM_PARAMS: readonly PhysParam[] = [
   { name: 'sigmaMet', default: 2e5, unit: 'S/m', dim: 'any', min: 1, max: 1e8, meaning: 'conductivity at n = nMax', source: 'models.md §9.2 (TaOx saturated 2.47e5 S/m)' },
   { name: 'sigmaPow', default: 2, unit: '1', dim: 'dimensionless', min: 1, max: 6, meaning: 'exponent p of sigma0 = sigmaIns + sigmaMet (n/nMax)^p', source: 'assumed (percolation-like onset)' },
   { name: 'eAc', default: 0.05 * 1.602176634e-19, unit: 'J', dim: 'energy', min: 0, max: 0.5 * 1.602176634e-19, meaning: 'conduction activation energy', source: 'models.md §9.1 (0.05-0.1 eV)' },
+  { name: 'tunnelRho', default: 0, unit: 'Ohm m^2', dim: 'any', min: 0, max: 1, meaning: 'specific resistance rho0 of a zero-thickness insulating layer at the bottom electrode; direct tunnelling gives rho0 e^{d/lambda} for a layer d thick (0 = off)', source: 'Simmons, JAP 34, 1793 (1963); order of the Sharvin contact resistance of a metallic filament, ~1e-14 Ohm m^2' },
+  { name: 'tunnelLength', default: 0.25e-9, unit: 'm', dim: 'length', min: 0.01e-9, max: 5e-9, meaning: 'decay length lambda of the tunnelling conductance with the depleted-layer thickness', source: 'models.md §4.1 (Stanford/PKU gap model g0 = 0.25 nm)' },
+  { name: 'tunnelSigma', default: 1e3, unit: 'S/m', dim: 'any', min: 1e-3, max: 1e8, meaning: 'conductivity sigma_c above which a cell conducts (ends the tunnelling barrier); weight 1/(1 + (sigma/sigma_c)^2)', source: 'assumed (~0.07 nMax with the default sigma(n); the background n0 and emptied layers are barrier)' },
   { name: 'kappa', default: 3, unit: 'W/(m K)', dim: 'thermal-conductivity', min: 0.01, max: 500, meaning: 'oxide thermal conductivity', source: 'models.md §9.2 (eugnsp uses 3 W/(m K) uniform)' },
   { name: 'lorenz', default: 2.44e-8, unit: 'W Ohm/K^2', dim: 'any', min: 0, max: 1e-6, meaning: 'Wiedemann-Franz constant for the electronic heat conduction', source: 'models.md §9.2' },
   { name: 'rhoC', default: 3e6, unit: 'J/(m^3 K)', dim: 'any', min: 1e4, max: 1e8, meaning: 'volumetric heat capacity', source: 'typical oxide' },

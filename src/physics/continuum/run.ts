@@ -68,14 +68,13 @@ export interface ContinuumRunResult {
 
 /** Current-density magnitude per cell from the potential (cell-centred differences). */
 export function currentDensity(s: ContinuumSolver, out: Float64Array): Float64Array {
-  const { nx, nz, dx, dz, psi, sigma } = s;
+  const { nx, nz, dx, psi, sigma, zc } = s;
   for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
     const k = j * nx + i;
     const ex = i === 0 ? (psi[k + 1] - psi[k]) / dx : i === nx - 1 ? (psi[k] - psi[k - 1]) / dx : (psi[k + 1] - psi[k - 1]) / (2 * dx);
     const top = j === nz - 1 ? s.vDev : psi[k + nx];
     const bot = j === 0 ? 0 : psi[k - nx];
-    const hz = (j === 0 || j === nz - 1) ? 1.5 * dz : 2 * dz;
-    const ez = (top - bot) / hz;
+    const ez = (top - bot) / ((j === nz - 1 ? s.p.thickness : zc[k + nx]) - (j === 0 ? 0 : zc[k - nx]));
     out[k] = sigma[k] * Math.sqrt(ex * ex + ez * ez);
   }
   return out;

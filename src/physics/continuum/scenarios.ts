@@ -15,6 +15,7 @@ import { ContinuumSolver } from './solver.js';
 import type { ContinuumParams } from './params.js';
 import { runContinuum, takeSnapshot, type ContinuumRunResult, type PwlWaveform, type Snapshot, type ContinuumRunOptions } from './run.js';
 import { filamentGeometry, type FilamentGeometry } from './metrics.js';
+import { KB } from '../../units/constants.js';
 
 /** Progress callback shared by the scenarios. */
 export type Progress = (msg: string) => void;
@@ -100,25 +101,66 @@ export function soretRing(p: ContinuumParams, opts: { v?: number; duration?: num
 }
 
 /** Result of one pulse branch (high or low amplitude). */
-export interface BranchResult { v: number; time: number; g: number; geometry: FilamentGeometry; snapshot: Snapshot; status: string; plasticity?: number }
+export interface BranchResult {
+  v: number; time: number;
+  /** Conductance of the final state read at T0 (S): the state's conductance, compared between branches. */
+  g: number;
+  /** Conductance at the temperature of the last step of the pulse (S). */
+  gHot: number;
+  geometry: FilamentGeometry; snapshot: Snapshot; status: string;
+  /** Relative change of the read conductance caused by the identical later probe pulse. */
+  plasticity?: number;
+  /** Accepted and rejected steps of the pulse. */
+  steps: number; rejected: number;
+}
+
+/** Step-control options of a pulse (tolScale 1 = default tolerances; 0.5 halves them). */
+export interface PulseOptions { tolScale?: number; dtSegment?: number; maxSteps?: number }
 
 /**
- * From the solver state `base` (copied), apply a constant pulse v (ramp edge 1 ns) until the
- * conductance crosses gTarget (upward if v > 0), at most tMax.
+ * From the density map of `base` (T = T0), apply a constant pulse v (ramp edge 1 ns) until the
+ * conductance read at T0 crosses gTarget (upward if v > 0), at most tMax. The read (one extra
+ * Laplace solve) is only made when the conductance at the step's temperature G_hot could have
+ * crossed: sigma(T)/sigma(T0) lies in [1, e^{(Eac/k)(1/T0 - 1/Tmax)}], so G_read lies in
+ * [G_hot / that factor, G_hot] (tunnelling does not depend on T).
  */
-function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: number, tMax: number, progress?: Progress, tolScale = 1): { s: ContinuumSolver; r: ContinuumRunResult } {
+export function pulseTo(p: ContinuumParams, base: ContinuumSolver, v: number, gTarget: number, tMax: number, progress?: Progress, o: PulseOptions = {}): { s: ContinuumSolver; r: ContinuumRunResult } {
   const s = new ContinuumSolver(p);
-  s.n.set(base.n); s.T.fill(p.t0);
-  const t0 = 0;
-  const w: PwlWaveform = { t: [t0, t0 + 1e-9, t0 + tMax], v: [0, v, v] };
-  const r = run(s, w, { stop: (q) => q.t > 1e-9 && (v > 0 ? q.g >= gTarget : q.g <= gTarget), dtSegment: 0.002 * tolScale, dnTol: 0.02 * tolScale, dTTol: 50 * tolScale, gTol: 0.05, maxSteps: Math.round(20000 / tolScale) }, progress);
+  s.startFrom(base);
+  const ts = o.tolScale ?? 1;
+  const w: PwlWaveform = { t: [0, 1e-9, tMax], v: [0, v, v] };
+  const up = v > 0;
+  const stop = (q: ContinuumSolver): boolean => {
+    if (!(q.t > 1e-9) || !Number.isFinite(gTarget)) return false;
+    let tm = p.t0;
+    for (let k = 0; k < q.m; k++) if (q.T[k] > tm) tm = q.T[k];
+    const f = Math.exp((p.eAc / KB) * (1 / p.t0 - 1 / tm));
+    if (up ? q.g < gTarget : q.g / f > gTarget) return false;
+    const g = q.readConductance();
+    return up ? g >= gTarget : g <= gTarget;
+  };
+  const r = run(s, w, { stop, dtSegment: (o.dtSegment ?? 0.002) * ts, dnTol: 0.02 * ts, dTTol: 50 * ts, gTol: 0.05, maxSteps: Math.round((o.maxSteps ?? 20000) / ts) }, progress);
   return { s, r };
+}
+
+/** Relative change of the read conductance of `s` under an identical probe pulse (vProbe, tProbe). */
+function probeResponse(p: ContinuumParams, s: ContinuumSolver, g0: number, vProbe: number, tProbe: number, o: PulseOptions): number {
+  const probe = pulseTo(p, s, vProbe, Infinity, tProbe, undefined, o);
+  return (probe.s.readConductance() - g0) / g0;
+}
+
+function branch(p: ContinuumParams, s: ContinuumSolver, r: ContinuumRunResult, v: number, frac: number, probe: { v: number; t: number; o: PulseOptions } | null): BranchResult {
+  const g = s.readConductance();
+  return {
+    v, time: s.t, g, gHot: s.g, geometry: filamentGeometry(s, frac), snapshot: takeSnapshot(s), status: r.status,
+    plasticity: probe ? probeResponse(p, s, g, probe.v, probe.t, probe.o) : undefined, steps: r.steps, rejected: r.rejected,
+  };
 }
 
 /** Options of {@link setShape}. */
 export interface SetShapeOptions {
   vHigh?: number; vLow?: number;
-  /** Conductance (S) at which both pulses stop: before the bridging runaway (default 3 uS). */
+  /** Read conductance (S, at T0) at which both pulses stop: before the bridging runaway (default 3 uS). */
   gTarget?: number;
   tMax?: number;
   /** Density threshold (fraction of nMax) of the filament outline (default 0.1). */
@@ -127,38 +169,42 @@ export interface SetShapeOptions {
   vProbe?: number; tProbe?: number;
   /** Scale of the per-step tolerances (1 = default; 0.5 halves them: time-step convergence). */
   tolScale?: number;
+  /** Run the probe pulse (default true). */
+  probe?: boolean;
 }
 
 /**
  * Fig. 8g,h: SET pulses at vHigh and vLow, current compliance in the loop, from the same
- * (seeded) state until the same conductance gTarget, chosen in the growth phase before the
- * filament bridges the film (bridging is a thermal runaway, G x10 in < 1 us, which would set
- * the shape instead of the drift/diffusion balance). Then the identical probe pulse (Fig. 8i).
+ * (seeded) state until the same read conductance gTarget (at T0, as a read after the pulse
+ * sees it; the conductance during the pulse is higher by the heating), chosen in the growth
+ * phase before the filament bridges the film (bridging is a thermal runaway, G x10 in < 1 us,
+ * which would set the shape instead of the drift/diffusion balance). Then the identical probe
+ * pulse (Fig. 8i): plasticity = relative change of the read conductance.
  */
 export function setShape(p: ContinuumParams, opts: SetShapeOptions = {}, progress?: Progress) {
   const base = new ContinuumSolver(p);
   const gT = opts.gTarget ?? 3e-6, frac = opts.frac ?? 0.1, ts = opts.tolScale ?? 1;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 2.5, opts.vLow ?? 1.6]) {
-    const { s, r } = pulseTo(p, base, v, gT, opts.tMax ?? 1e-1, progress, ts);
-    const g0 = s.g;
-    const probe = pulseTo(p, s, opts.vProbe ?? 1.6, Infinity, opts.tProbe ?? 20e-6, undefined, ts);
-    out.push({ v, time: s.t, g: g0, geometry: filamentGeometry(s, frac), snapshot: takeSnapshot(s), status: r.status, plasticity: (probe.s.g - g0) / g0 });
+    const { s, r } = pulseTo(p, base, v, gT, opts.tMax ?? 1e-1, progress, { tolScale: ts });
+    out.push(branch(p, s, r, v, frac, opts.probe === false ? null : { v: opts.vProbe ?? 1.6, t: opts.tProbe ?? 20e-6, o: { tolScale: ts, dtSegment: 0.01 } }));
   }
   return { high: out[0], low: out[1], frac };
 }
 
 /**
- * Fig. 8j,k: RESET pulses at -vHigh and -vLow from the same formed LRS to the same HRS
- * conductance, then identical SET stimuli (vProbe, 20 ns pulse) measure the plasticity
- * (relative conductance change).
- */
-/**
- * The cell of the Fig. 8g-l comparisons (report panels and `filament --protocol shape|residue`):
+ * The cell of the Fig. 8g-l comparisons (report panels and `filament --protocol shape|reset`):
  * an 8 nm radius around the filament, 32 x 20 cells (dr 0.25 nm, below the lateral diffusion
- * length of the growth), a 1.5 nm seed.
+ * length of the growth), a 1.5 nm seed; direct tunnelling from the inert electrode through the
+ * insulating layer below the filament (rho0 1e-14 Ohm m^2, lambda 0.25 nm).
  */
-export const FILAMENT_CELL = { width: 8e-9, seedRadius: 1.5e-9, nx: 32, nz: 20 } as const;
+export const FILAMENT_CELL = { width: 8e-9, seedRadius: 1.5e-9, nx: 32, nz: 20, tunnelRho: 1e-14 } as const;
+
+/**
+ * Rows of the RESET comparison: the Fig. 8 cell refined toward the inert electrode, where the
+ * gap opens (bottom row 0.15 nm instead of 0.5 nm; a study of the row height is in the report).
+ */
+export const RESET_ROWS = { dzBottom: 0.15e-9 } as const;
 
 /**
  * Default HRS target of the RESET comparison: ~5x the 0.41 uS that the background density alone
@@ -166,19 +212,24 @@ export const FILAMENT_CELL = { width: 8e-9, seedRadius: 1.5e-9, nx: 32, nz: 20 }
  */
 export const RESET_TARGET_G = 2e-6;
 
-export function resetResidue(p: ContinuumParams, opts: { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number; vProbe?: number } = {}, progress?: Progress) {
+/** Options of {@link resetResidue}. */
+export interface ResetResidueOptions { vHigh?: number; vLow?: number; gTarget?: number; tMax?: number; vProbe?: number; tProbe?: number; tolScale?: number; probe?: boolean }
+
+/**
+ * Fig. 8j,k: RESET pulses at -vHigh and -vLow from the same formed LRS to the same HRS read
+ * conductance, then identical SET stimuli (vProbe, tProbe; default 1 V for 2 us: a 20 ns probe
+ * changes the 2 uS state by < 1e-3 and measures nothing) measure the plasticity (relative
+ * change of the read conductance).
+ */
+export function resetResidue(p: ContinuumParams, opts: ResetResidueOptions = {}, progress?: Progress) {
   const base = new ContinuumSolver(p);
   form(base, 3, progress);
   const q: ContinuumParams = { ...p, complianceReset: 1 };
-  const gT = opts.gTarget ?? RESET_TARGET_G;
+  const gT = opts.gTarget ?? RESET_TARGET_G, ts = opts.tolScale ?? 1;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 1.5, opts.vLow ?? 0.9]) {
-    const { s, r } = pulseTo(q, base, -v, gT, opts.tMax ?? 1e-3, progress);
-    const geometry = filamentGeometry(s);
-    const snapshot = takeSnapshot(s);
-    const g0 = s.g;
-    const probe = pulseTo(q, s, opts.vProbe ?? 1.0, Infinity, 20e-9);
-    out.push({ v: -v, time: s.t, g: g0, geometry, snapshot, status: r.status, plasticity: (probe.s.g - g0) / g0 });
+    const { s, r } = pulseTo(q, base, -v, gT, opts.tMax ?? 1, progress, { tolScale: ts });
+    out.push(branch(q, s, r, -v, 0.3, opts.probe === false ? null : { v: opts.vProbe ?? 1.0, t: opts.tProbe ?? 2e-6, o: { tolScale: ts, dtSegment: 0.01 } }));
   }
-  return { high: out[0], low: out[1], baseGeometry: filamentGeometry(base) };
+  return { high: out[0], low: out[1], baseGeometry: filamentGeometry(base), lrsG: base.readConductance() };
 }

@@ -9,9 +9,11 @@
  *   heat             rhoC dT/dt = div(kappa grad T) + sigma |grad psi|^2,  kappa = kappa_ox + L sigma T
  *   circuit          V_s = V_dev + I R_s,  |I| <= I_cc  (compliance clamps V_dev)
  *
- * Order of work in one step (Brian2 habit: written down): (1) sigma(n,T) and the unit-voltage
+ * Order of work in one step (Brian2 habit: written down): (1) sigma(n,T) (ohmic + tunnelling
+ * through a depleted layer at the inert electrode, see conduction.ts) and the unit-voltage
  * Laplace solve (PCG) give the device conductance G; (2) the circuit gives V_dev and I;
- * (3) Joule power per cell from the face currents (sums exactly to I V_dev); (4) backward-Euler
+ * (3) Joule power per cell from the face currents (sums exactly to I V_dev, less the tunnelling
+ * power released in the electrode); (4) backward-Euler
  * heat step (PCG) with Robin heat sinking (conductance hB) into both electrodes at T0;
  * (5) backward-Euler ion step (BiCGSTAB) with Scharfetter-Gummel face fluxes using the new psi
  * and T; the site-exclusion factor of the downstream cell is lagged. The SG coefficients are
@@ -19,12 +21,16 @@
  * Boundaries: the bottom electrode (z = 0) is inert (no ion flux); the top electrode exchanges
  * ions with a reservoir of density nRes through a ghost cell by field-driven (upwinded) drift
  * only, so an unbiased cell does not exchange (efficiency kEx; kEx = 0 closes the system); lateral walls and the axis carry no flux. Axisymmetric faces carry their 2 pi r weight.
+ * Rows may be refined toward the bottom electrode (grid.ts); face distances are the distances
+ * between the centres of neighbouring rows.
  * @module physics/continuum/solver
  */
 import { KB, Q } from '../../units/constants.js';
 import { makeStencil, clearStencil, addFace, type Stencil5 } from '../linear/stencil.js';
-import { KrylovWork, pcg, bicgstab, type SolveInfo } from '../linear/krylov.js';
+import { KrylovWork, pcg, bicgstab } from '../linear/krylov.js';
 import type { ContinuumParams } from './params.js';
+import { makeGrid, type ContinuumGrid } from './grid.js';
+import { conductivity, unitPotential, joulePower } from './conduction.js';
 
 /** Bernoulli function B(x) = x / (e^x - 1). */
 export function bernoulli(x: number): number {
@@ -55,16 +61,18 @@ export interface StepReport {
 /** Grid, state and work arrays of one continuum device. */
 export class ContinuumSolver {
   readonly p: ContinuumParams;
+  readonly grid: ContinuumGrid;
   readonly nx: number; readonly nz: number; readonly m: number;
-  readonly dx: number; readonly dz: number;
+  /** Column width (m) and row heights (m; uniform unless p.dzBottom > 0). */
+  readonly dx: number; readonly dzRow: Float64Array;
   /** Cell volumes, x-face areas (face to the right of cell k), z-face areas (face above cell k). */
   readonly vol: Float64Array; readonly ax: Float64Array; readonly az: Float64Array;
   /** Cell-centre coordinates (m). */
   readonly xc: Float64Array; readonly zc: Float64Array;
   /** State: vacancy density (m^-3), temperature (K), potential (V). */
   readonly n: Float64Array; readonly T: Float64Array; readonly psi: Float64Array;
-  /** Derived per cell: conductivity (S/m) and Joule power (W). */
-  readonly sigma: Float64Array; readonly joule: Float64Array;
+  /** Derived per cell: conductivity (S/m; its tunnelling part in sigmaTun) and Joule power (W). */
+  readonly sigma: Float64Array; readonly sigmaTun: Float64Array; readonly joule: Float64Array;
   t = 0; vDev = 0; current = 0; g = 0; compliant = false;
   /** Ions that left through the top electrode into the reservoir since t = 0 (count). */
   reservoirOut = 0;
@@ -73,32 +81,26 @@ export class ContinuumSolver {
   private readonly nOld: Float64Array; private readonly TOld: Float64Array;
   private readonly nPrev: Float64Array; private readonly TPrev: Float64Array;
   private readonly gTop: Float64Array; private readonly gBot: Float64Array;
+  private readonly exA: Float64Array; private readonly exB: Float64Array;
+  private readonly collector: Int32Array;
+  /** Work of readConductance (kept apart from the state of the step). */
+  private readonly rdSigma: Float64Array; private readonly rdTun: Float64Array; private readonly rdPhi: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
 
   /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default. */
   constructor(p: ContinuumParams, precond: 'line' | 'ilu' = 'ilu') {
     this.p = p;
+    const g = (this.grid = makeGrid(p.geometry, p.width, p.thickness, p.nx, p.nz, p.dzBottom));
     const nx = (this.nx = p.nx), nz = (this.nz = p.nz), m = (this.m = nx * nz);
-    this.dx = p.width / nx; this.dz = p.thickness / nz;
+    this.dx = g.dx; this.dzRow = g.dzRow;
+    this.vol = g.vol; this.ax = g.ax; this.az = g.az; this.xc = g.xc; this.zc = g.zc;
     const f = () => new Float64Array(m);
-    this.vol = f(); this.ax = f(); this.az = f(); this.xc = f(); this.zc = f();
-    this.n = f(); this.T = f(); this.psi = f(); this.sigma = f(); this.joule = f();
+    this.n = f(); this.T = f(); this.psi = f(); this.sigma = f(); this.sigmaTun = f(); this.joule = f();
     this.phi = f(); this.b = f(); this.nNew = f(); this.nOld = f(); this.TOld = f(); this.nPrev = f(); this.TPrev = f();
-    this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx);
+    this.rdSigma = f(); this.rdTun = f(); this.rdPhi = f();
+    this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx); this.exA = new Float64Array(nx); this.exB = new Float64Array(nx);
+    this.collector = new Int32Array(nx);
     this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond);
-    const { dx, dz } = this;
-    const depth = p.width;
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      this.xc[k] = (i + 0.5) * dx; this.zc[k] = (j + 0.5) * dz;
-      if (p.geometry === 0) {
-        this.vol[k] = Math.PI * (2 * i + 1) * dx * dx * dz;
-        this.ax[k] = 2 * Math.PI * (i + 1) * dx * dz;
-        this.az[k] = Math.PI * (2 * i + 1) * dx * dx;
-      } else {
-        this.vol[k] = dx * dz * depth; this.ax[k] = dz * depth; this.az[k] = dx * depth;
-      }
-    }
     this.reset();
   }
 
@@ -109,8 +111,16 @@ export class ContinuumSolver {
     for (let k = 0; k < this.m; k++) {
       const inSeed = Math.abs(this.xc[k] - xs) < p.seedRadius && this.zc[k] < p.seedRadius;
       this.n[k] = inSeed ? Math.max(p.n0, p.nSeed) : p.n0;
-      this.T[k] = p.t0; this.psi[k] = 0; this.phi[k] = 0;
+      this.T[k] = p.t0; this.psi[k] = 0; this.phi[k] = 0; this.rdPhi[k] = 0;
     }
+    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0;
+    this.updateSigma();
+  }
+
+  /** Copy the density map of another solver on the same grid; T = T0, t = 0 (a fresh pulse). */
+  startFrom(other: ContinuumSolver): void {
+    if (other.m !== this.m) throw new RangeError(`startFrom: grids differ (${other.m} vs ${this.m} cells)`);
+    this.n.set(other.n); this.T.fill(this.p.t0); this.phi.set(other.phi); this.rdPhi.set(other.rdPhi);
     this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0;
     this.updateSigma();
   }
@@ -122,33 +132,21 @@ export class ContinuumSolver {
     return s;
   }
 
-  private updateSigma(): void {
-    const p = this.p;
-    for (let k = 0; k < this.m; k++) {
-      const x = this.n[k] / p.nMax;
-      this.sigma[k] = (p.sigmaIns + p.sigmaMet * Math.pow(x > 0 ? x : 0, p.sigmaPow)) * Math.exp(-(p.eAc / KB) * (1 / this.T[k] - 1 / p.t0));
-    }
+  /**
+   * Conductance (S) of the present density map read at the ambient temperature T0 (one Laplace
+   * solve; the state and the step's work arrays are untouched). This is what a small read pulse
+   * measures after the heat of a programming pulse has decayed (thermal time ~ns), as opposed to
+   * `g`, the conductance at the temperature of the last step.
+   */
+  readConductance(): number {
+    conductivity(this.p, this.grid, this.n, null, this.rdSigma, this.rdTun, this.collector);
+    const r = unitPotential(this.A, this.b, this.W, this.grid, this.rdSigma, this.rdPhi, this.exA, this.exB);
+    // the collector of the step is recomputed at the start of every pass
+    return r.info.status === 'ok' ? r.g : NaN;
   }
 
-  /**
-   * Device conductance from the unit-voltage Laplace solve (fills phi, gTop, gBot).
-   * Returns the solver report.
-   */
-  private solvePotential(): SolveInfo {
-    const { nx, nz, dx, dz, A, b, phi, sigma, ax, az, gTop, gBot } = this;
-    clearStencil(A); b.fill(0);
-    const hz = dz / 2, hx = dx / 2;
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) addFace(A, k, k + 1, ax[k] / (hx / sigma[k] + hx / sigma[k + 1]), 'x');
-      if (j < nz - 1) addFace(A, k, k + nx, az[k] / (hz / sigma[k] + hz / sigma[k + nx]), 'z');
-    }
-    for (let i = 0; i < nx; i++) {
-      const kb = i, kt = (nz - 1) * nx + i;
-      gBot[i] = az[kb] * sigma[kb] / hz; A.c[kb] += gBot[i];
-      gTop[i] = az[kt] * sigma[kt] / hz; A.c[kt] += gTop[i]; b[kt] += gTop[i];
-    }
-    return pcg(A, b, phi, this.W, 1e-10, 4000);
+  private updateSigma(): void {
+    conductivity(this.p, this.grid, this.n, this.T, this.sigma, this.sigmaTun, this.collector);
   }
 
   /**
@@ -182,12 +180,13 @@ export class ContinuumSolver {
 
   private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
     const p = this.p;
-    const { nx, nz, dx, dz, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
+    const { nx, nz, dx, dzRow, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
+    const hzc = this.grid.hz;
     this.updateSigma();
-    const r1 = this.solvePotential();
+    const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
+    const r1 = pot.info;
     if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
-    let g = 0;
-    for (let i = 0; i < nx; i++) g += gTop[i] * (1 - phi[(nz - 1) * nx + i]);
+    const g = pot.g;
     this.g = g;
     // circuit: series resistance and compliance
     let cur = vs * g / (1 + p.rSeries * g);
@@ -196,68 +195,59 @@ export class ContinuumSolver {
     if (this.compliant) cur = Math.sign(cur) * icc;
     const vDev = g > 0 ? cur / g : 0;
     this.vDev = vDev; this.current = cur;
-    for (let k = 0; k < this.m; k++) { psi[k] = vDev * phi[k]; joule[k] = 0; }
-    // Joule power from face currents (half of each internal face to each side)
-    const hz = dz / 2, hx = dx / 2;
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) { const gf = ax[k] / (hx / sigma[k] + hx / sigma[k + 1]); const d = psi[k] - psi[k + 1]; const q = 0.5 * gf * d * d; joule[k] += q; joule[k + 1] += q; }
-      if (j < nz - 1) { const gf = az[k] / (hz / sigma[k] + hz / sigma[k + nx]); const d = psi[k] - psi[k + nx]; const q = 0.5 * gf * d * d; joule[k] += q; joule[k + nx] += q; }
-    }
-    for (let i = 0; i < nx; i++) {
-      const kb = i, kt = (nz - 1) * nx + i;
-      joule[kb] += gBot[i] * psi[kb] * psi[kb];
-      const d = vDev - psi[kt]; joule[kt] += gTop[i] * d * d;
-    }
+    for (let k = 0; k < this.m; k++) psi[k] = vDev * phi[k];
+    joulePower(this.grid, sigma, this.sigmaTun, this.collector, psi, vDev, gTop, gBot, joule);
     // heat: backward Euler
     clearStencil(A);
-    const kap = this.nNew; // scratch for kappa(n,T)
+    const kap = nNew; // scratch for kappa(n,T)
     for (let k = 0; k < this.m; k++) kap[k] = p.kappa + p.lorenz * sigma[k] * T[k];
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      A.c[k] += p.rhoC * vol[k] / dt;
-      b[k] = p.rhoC * vol[k] / dt * TBase[k] + joule[k];
-      if (i < nx - 1) addFace(A, k, k + 1, ax[k] / (hx / kap[k] + hx / kap[k + 1]), 'x');
-      if (j < nz - 1) addFace(A, k, k + nx, az[k] / (hz / kap[k] + hz / kap[k + nx]), 'z');
+    const hx = dx / 2;
+    for (let j = 0; j < nz; j++) {
+      const hz0 = dzRow[j] / 2, hz1 = j + 1 < nz ? dzRow[j + 1] / 2 : 0;
+      for (let i = 0; i < nx; i++) {
+        const k = j * nx + i;
+        A.c[k] += p.rhoC * vol[k] / dt;
+        b[k] = p.rhoC * vol[k] / dt * TBase[k] + joule[k];
+        if (i < nx - 1) addFace(A, k, k + 1, ax[k] / (hx / kap[k] + hx / kap[k + 1]), 'x');
+        if (j < nz - 1) addFace(A, k, k + nx, az[k] / (hz0 / kap[k] + hz1 / kap[k + nx]), 'z');
+      }
     }
     for (let i = 0; i < nx; i++) {
       for (let side = 0; side < 2; side++) {
         const k = side === 0 ? i : (nz - 1) * nx + i;
-        const gb = az[k] / (hz / kap[k] + 1 / p.hB);
+        const gb = az[k] / (dzRow[side === 0 ? 0 : nz - 1] / 2 / kap[k] + 1 / p.hB);
         A.c[k] += gb; b[k] += gb * p.t0;
       }
     }
     const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
     if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
-    const dT = 0;
     // ions: backward Euler with SG fluxes
     clearStencil(A);
     for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * nBase[k]; }
     for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
       const k = j * nx + i;
       if (i < nx - 1) this.ionFace(k, k + 1, dx, ax[k], 'x');
-      if (j < nz - 1) this.ionFace(k, k + nx, dz, az[k], 'z');
+      if (j < nz - 1) this.ionFace(k, k + nx, hzc[j], az[k], 'z');
     }
-    const kEx = p.kEx;
+    const kEx = p.kEx, exA = this.exA, exB = this.exB;
     if (kEx > 0) {
+      const ht = dzRow[nz - 1] / 2;
       for (let i = 0; i < nx; i++) {
         const k = (nz - 1) * nx + i;
-        this.sg(T[k], T[k], psi[k], vDev, hz, n[k], p.nRes, false, true);
-        A.c[k] += kEx * az[k] * this.ca;
-        b[k] += kEx * az[k] * this.cb * p.nRes;
-        // gTop/gBot are reused here as the exchange coefficients for the reservoir bookkeeping
-        this.gTop[i] = kEx * az[k] * this.ca;
-        this.gBot[i] = kEx * az[k] * this.cb * p.nRes;
+        this.sg(T[k], T[k], psi[k], vDev, ht, n[k], p.nRes, false, true);
+        exA[i] = kEx * az[k] * this.ca;
+        exB[i] = kEx * az[k] * this.cb * p.nRes;
+        A.c[k] += exA[i]; b[k] += exB[i];
       }
     }
     nNew.set(n);
     const r3 = bicgstab(A, b, nNew, this.W, 1e-13, 4000);
-    if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT, iterations: r1.iterations + r2.iterations + r3.iterations };
+    if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
     for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
-    if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (this.gTop[i] * nNew[(nz - 1) * nx + i] - this.gBot[i]);
+    if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (exA[i] * nNew[(nz - 1) * nx + i] - exB[i]);
     n.set(nNew);
-    return { status: 'ok', message: '', dn: 0, dT, picard: 0, picardT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
+    return { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
   }
 
   /**

@@ -8,10 +8,10 @@ import type { Command } from '../command.js';
 import { parse, parseSets, UsageError } from '../args.js';
 import { writeAtomic, toJson, columnsToCsv } from '../io.js';
 import { heatmapSvg } from '../../report/svg-heatmap.js';
-import { parseQuantity } from '../../units/parse.js';
+import { parseQuantity, parseQuantityList } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';
-import { cycle, soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
+import { cycle, cycleWaveform, soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
 import type { Snapshot } from '../../physics/continuum/run.js';
 import { ContinuumSolver } from '../../physics/continuum/solver.js';
 import { VCM_DEFAULTS, type VcmParams } from '../../physics/kmc/vcm-lattice.js';
@@ -53,6 +53,9 @@ Options:
   --seed N           base seed of the KMC runs (default 1)
   --devices N        KMC devices (default 6); --cycles N cycles per device (default 10);
   --runs N           quantized-conductance runs (default 300)
+  --times T1,T2,...  with --model continuum --protocol set: also write maps at these times
+                     (units, e.g. "3ms,6ms,6.0015ms"; within the forming + RESET/SET/RESET
+                     waveform: 1 V/ms ramp to 3 V and back, then 1 V/us sweeps to -1.5, 2, -1.5 V)
   --handoff MODEL    with --protocol cycles (kmc) or set (continuum): fit the compact model
                      (stanford-pku) to the run's switching statistics (kmc) or
                      post-forming I-V (continuum); writes DIR/handoff-*-MODEL.json (a preset
@@ -94,7 +97,7 @@ export const filamentCommand: Command = {
     const { values } = parse(argv, {
       model: { type: 'string' }, protocol: { type: 'string' }, device: { type: 'string' }, set: { type: 'string', multiple: true },
       out: { type: 'string' }, json: { type: 'boolean' }, seed: { type: 'string' }, devices: { type: 'string' }, cycles: { type: 'string' }, runs: { type: 'string' },
-      handoff: { type: 'string' },
+      handoff: { type: 'string' }, times: { type: 'string' },
     });
     if (values.help) { console.log(help); return 0; }
     const model = String(values.model ?? '');
@@ -120,8 +123,12 @@ export const filamentCommand: Command = {
       // the Fig. 8g-l comparisons run on the report's filament cell unless a device is named
       const cell = device !== undefined ? {} : protocol === 'shape' ? FILAMENT_CELL : protocol === 'reset' ? { ...FILAMENT_CELL, ...RESET_ROWS } : {};
       const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...cell, ...sets }, 'set');
+      if (values.times !== undefined && protocol !== 'set') throw new UsageError(`--times: only with --protocol set, not ${protocol}`);
       if (protocol === 'set') {
-        const r = cycle(p, {}, progress);
+        const tEnd = cycleWaveform().t.at(-1)!;
+        const times = values.times === undefined ? [] : parseQuantityList(String(values.times), 'time', '--times');
+        for (const t of times) if (!(t > 0 && t <= tEnd)) throw new UsageError(`--times: got ${t} s, expected times within (0, ${tEnd.toExponential(4)}] s (the forming + RESET/SET/RESET waveform)`);
+        const r = cycle(p, { times }, progress);
         summary = { metrics: r.metrics, status: r.run.status, message: r.run.message, steps: r.run.steps, rejected: r.run.rejected };
         const ivCsv = columnsToCsv(r.run.columns as unknown as Record<string, ArrayLike<number>>, { t: 's', vs: 'V', v: 'V', i: 'A', g: 'S', tMax: 'K', ions: '1' });
         if (handoff) {
@@ -130,7 +137,13 @@ export const filamentCommand: Command = {
         }
         if (out) {
           writeAtomic(join(out, 'iv.csv'), ivCsv);
-          ['formed', 'reset', 'set'].forEach((name, k) => { if (r.snapshots[k]) writeMaps(out, name, r.solver, r.snapshots[k]); });
+          // snapshots are sorted by time: find each by its time (the run lands on them exactly)
+          const at = (t: number) => r.snapshots.find((q) => Math.abs(q.t - t) <= 1e-12 * tEnd);
+          const w = r.waveform.t;
+          [['formed', w[2]], ['reset', w[4]], ['set', w[6]], ...times.map((t) => [`t-${t.toExponential(4)}s`, t] as const)].forEach(([name, t]) => {
+            const snap = at(t as number);
+            if (snap) writeMaps(out, name as string, r.solver, snap);
+          });
         }
       } else if (protocol === 'ring') {
         const on = soretRing(p, {}, progress), off = soretRing({ ...p, soret: 0 }, {}, progress);

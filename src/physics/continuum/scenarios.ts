@@ -46,14 +46,23 @@ export function form(s: ContinuumSolver, vForm = 3, progress?: Progress): Contin
 /** Switching voltages of a sweep record: first |I| >= 0.9 Icc (SET) or peak |I| (RESET). */
 export interface CycleMetrics { vForm: number; vReset: number; vSet: number; rOn: number; rOff: number; iResetPeak: number }
 
-/** Forming + RESET + SET + RESET: I-V columns and metrics. */
-export function cycle(p: ContinuumParams, opts: { vForm?: number; vReset?: number; vSet?: number; frames?: number } = {}, progress?: Progress) {
-  const s = new ContinuumSolver(p);
+/** The waveform of {@link cycle}: forming (1 V/ms) then RESET / SET / RESET sweeps (1 V/us). */
+export function cycleWaveform(opts: { vForm?: number; vReset?: number; vSet?: number } = {}): PwlWaveform {
   const vF = opts.vForm ?? 3, vR = opts.vReset ?? 1.5, vS = opts.vSet ?? 2;
-  const w = sweeps([{ v: vF, rate: 1e3 }, { v: -vR, rate: 1e6 }, { v: vS, rate: 1e6 }, { v: -vR, rate: 1e6 }]);
+  return sweeps([{ v: vF, rate: 1e3 }, { v: -vR, rate: 1e6 }, { v: vS, rate: 1e6 }, { v: -vR, rate: 1e6 }]);
+}
+
+/**
+ * Forming + RESET + SET + RESET: I-V columns and metrics. Snapshots (sorted by time) are taken
+ * at the ends of forming, RESET and SET, at `times` (s, within the waveform) and, with
+ * `frames`, evenly within each sweep segment.
+ */
+export function cycle(p: ContinuumParams, opts: { vForm?: number; vReset?: number; vSet?: number; frames?: number; times?: number[] } = {}, progress?: Progress) {
+  const s = new ContinuumSolver(p);
+  const w = cycleWaveform(opts);
   // ends of forming, RESET and SET; with `frames`, also snapshots evenly spread within each
   // sweep segment (each segment gets its share, so fast sweeps are not skipped)
-  const snapTimes = [w.t[2], w.t[4], w.t[6]];
+  const snapTimes = [w.t[2], w.t[4], w.t[6], ...(opts.times ?? [])];
   const frames = opts.frames ?? 0;
   const nSeg = w.t.length - 1;
   for (let k = 0; k < nSeg && frames > 0; k++) {

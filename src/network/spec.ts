@@ -126,6 +126,11 @@ export function resolveNetworkSpec(raw: unknown, ctx: NetworkSpecContext = {}): 
   const gRaw = obj(o.groups, 'groups', 'a map of group names to groups ({ type: poisson | lif | generator, n, ... })');
   if (Object.keys(gRaw).length === 0) throw new SpecError('groups', o.groups, 'at least one group');
   const groups = Object.entries(gRaw).map(([name, g]) => resolveGroup(name, g, `groups.${name}`));
+  for (const g of groups) {
+    if (g.type !== 'poisson') continue;
+    const r = g.rate, hi = r.kind === 'const' ? r.value : r.kind === 'uniform' ? r.hi : r.kind === 'list' ? Math.max(...r.values) : r.mean + 6 * r.sd;
+    if (hi * dt > 1) throw new SpecError(`groups.${g.name}.rate`, gRaw[g.name] && (gRaw[g.name] as Record<string, unknown>).rate, `rates up to 1/dt = ${1 / dt} Hz (a unit spikes at most once per step)`);
+  }
   const byName = new Map(groups.map((g) => [g.name, g] as const));
   const sRaw = o.synapses === undefined ? {} : obj(o.synapses, 'synapses', 'a map of synapse-group names to synapse groups');
   const synapses = Object.entries(sRaw).map(([name, s]) => resolveSynapses(name, s, `synapses.${name}`, byName, ctx));

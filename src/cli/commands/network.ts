@@ -71,7 +71,7 @@ function context(base?: string): NetworkSpecContext {
 }
 
 function summary(r: NetworkResult, wall: number): string {
-  const lines = [`network${r.name ? ` ${r.name}` : ''}: ${r.status}, ${r.t} s simulated in ${r.steps} steps of ${r.dt * 1e3} ms (${wall.toFixed(2)} s wall)`];
+  const lines = [`network${r.name ? ` ${r.name}` : ''}: ${r.status}, ${+r.t.toPrecision(12)} s simulated in ${r.steps} steps of ${+(r.dt * 1e3).toPrecision(12)} ms (${wall.toFixed(2)} s wall)`];
   for (const g of r.groups) lines.push(`  group ${g.name.padEnd(12)} ${g.type.padEnd(9)} n = ${String(g.n).padEnd(6)} ${String(g.spikes).padStart(8)} spikes  ${g.rate.toFixed(2)} Hz`);
   for (const s of r.synapses) {
     lines.push(`  synapses ${s.name.padEnd(9)} ${s.kind.padEnd(6)} n = ${String(s.n).padEnd(7)} mean weight ${s.wMeanInitial.toPrecision(5)} -> ${s.wMeanFinal.toPrecision(5)} (sd ${s.wSdInitial.toPrecision(3)} -> ${s.wSdFinal.toPrecision(3)})`);

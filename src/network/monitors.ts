@@ -83,7 +83,12 @@ export class StateMonitor implements Recorder {
   }
 }
 
-/** Weights of a synapse group every `every` steps: mean, standard deviation, min, max, and chosen synapses. */
+/**
+ * Weights of a synapse group every `every` steps: mean, standard deviation, min, max, and
+ * chosen synapses. For device synapses every sample brings all synapses up to date (exact:
+ * the lazy integration is only split, see device-synapses; but it costs a catch-up of every
+ * synapse, so sample sparingly in large networks).
+ */
 export class WeightMonitor implements Recorder {
   readonly name: string;
   private readonly t = new Column();

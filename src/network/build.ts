@@ -16,6 +16,7 @@ import { RuleSynapses } from './rule-synapses.js';
 import { PoissonGroup, SpikeGeneratorGroup } from './sources.js';
 import type { Init, ResolvedNetworkSpec } from './spec.js';
 import type { Recorder, SpikingGroup, SynapseGroup } from './types.js';
+import type { SpikeShape } from './spike-waveform.js';
 
 /** A network built from a spec, with its monitors by name. */
 export interface BuiltNetwork {
@@ -88,7 +89,11 @@ export interface SynapseSummary {
   wMeanFinal: number;
   wSdInitial: number;
   wSdFinal: number;
-  device?: { preset?: string; model: string; stats: DeviceSynapseStats; programsBuilt: number };
+  /** Device synapses: the device, the resolved spike waveforms and weight map, the work counters. */
+  device?: {
+    preset?: string; model: string; pre: SpikeShape; post: SpikeShape; vRead: number;
+    conductanceRange: [number, number]; weightRange: [number, number]; stats: DeviceSynapseStats; programsBuilt: number;
+  };
 }
 
 /** Outcome of running a network spec: summaries, columns and the weights. */
@@ -142,7 +147,10 @@ export function collect(spec: ResolvedNetworkSpec, b: BuiltNetwork, status: 'ok'
     const w0 = m.initial ?? new Float64Array(0), w1 = m.final ?? new Float64Array(0);
     const [m0, s0] = meanSd(w0), [m1, s1] = meanSd(w1);
     const sum: SynapseSummary = { name, kind: s.kind, n: s.n, wMeanInitial: m0, wMeanFinal: m1, wSdInitial: s0, wSdFinal: s1 };
-    if (s instanceof DeviceSynapses) sum.device = { preset: s.opt.preset, model: s.opt.model.id, stats: { ...s.stats }, programsBuilt: s.programsBuilt };
+    if (s instanceof DeviceSynapses) {
+      const o = s.opt;
+      sum.device = { preset: o.preset, model: o.model.id, pre: o.pre, post: o.post, vRead: o.vRead, conductanceRange: o.conductanceRange, weightRange: o.weightRange, stats: { ...s.stats }, programsBuilt: s.programsBuilt };
+    }
     synapses.push(sum);
     weights[name] = { trace: m.columns(), initial: w0, final: w1, pre: s.preIndex, post: s.postIndex };
   }

@@ -14,6 +14,8 @@ import { parseQuantity, SpecError } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { canonicalJson, contentHash } from '../../experiment/hash.js';
 import { presetDefaults } from '../../protocols/defaults.js';
+import { resolveProtocolParams } from '../../protocols/params.js';
+import { stdpProtocol } from '../../protocols/stdp.js';
 import { DEMO_NETWORK } from '../../network/demo.js';
 import { resolveNetworkSpec, type NetworkDevice, type NetworkSpecContext } from '../../network/spec.js';
 import { runNetwork, type NetworkResult } from '../../network/build.js';
@@ -62,7 +64,8 @@ function context(base?: string): NetworkSpecContext {
       return { model: d.model, resolved: d.resolved, preset: d.preset?.id, presetData: d.preset };
     },
     waveformDefaults: (d) => {
-      const all = presetDefaults('stdp', d.presetData);
+      // the stdp protocol's spike for this preset: its per-preset defaults over its own
+      const all = resolveProtocolParams(stdpProtocol, {}, presetDefaults('stdp', d.presetData));
       const out: Record<string, unknown> = {};
       for (const k of ['progAmplitude', 'progWidth', 'heatAmplitude', 'heatWidth', 'gap']) if (all[k] !== undefined) out[k] = all[k];
       return out;

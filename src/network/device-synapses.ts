@@ -148,6 +148,8 @@ export class DeviceSynapses implements SynapseGroup {
     this.batch = new Batch(opt.model);
     this.prog = new ProgramTerm(this.batch);
     this.relax = new RelaxTerm(this.batch);
+    // one stepper for every batch: the steppers keep no state between solves except the
+    // auto stepper's explicit / implicit mode, which carries over (deterministically)
     const stiff = opt.model.stiff;
     this.stepper = opt.method === 'dopri5' ? new ExplicitRK(DOPRI5)
       : opt.method === 'rodas3' ? new Rosenbrock(RODAS3)

@@ -8,7 +8,10 @@ import { PoissonGroup, SpikeGeneratorGroup } from '../src/network/sources.js';
 import { LifGroup } from '../src/network/lif.js';
 import { connect } from '../src/network/connectivity.js';
 import { DeviceSynapses, stateBoxConductance, type DeviceSynapseOptions } from '../src/network/device-synapses.js';
-import { spikePoints, type SpikeShape } from '../src/network/spike-waveform.js';
+import { spikePoints, spikeValue, type SpikeShape } from '../src/network/spike-waveform.js';
+import { resolveDevice } from '../src/experiment/device-spec.js';
+import { simulate } from '../src/experiment/run.js';
+import { Pwl } from '../src/stimulus/waveform.js';
 import { WeightMonitor } from '../src/network/monitors.js';
 import { Network } from '../src/network/network.js';
 import type { SpikingGroup } from '../src/network/types.js';
@@ -187,4 +190,68 @@ test('variability: <param>Dtod spreads the devices from the seed (same seed same
   assert.equal(new Set(c2c.initial!).size, 1); // same start
   assert.notDeepEqual([...c2c.final!], [...flat.final!]); // different drift rates drawn per polarity change
   assert.deepEqual([...c2c.final!], [...run(1, { c0: 0.5, lambdaC2c: 0.3 }).final!]);
+});
+
+/**
+ * Reference by the experiment engine: the voltage across one synapse built independently as a
+ * Pwl (each spike's waveform from its start until the neuron's next spike, which restarts it;
+ * pre with the RESET sign, post with the SET sign; overlaps add), run through simulate().
+ */
+function engineG(presetId: string, pre: number[], post: number[], tEnd: number, set: Record<string, unknown>): { g0: number; g1: number } {
+  const dev = resolveDevice({ preset: presetId, set }, 'device');
+  const W = spikePoints(SHAPE), s = dev.model.setPolarity;
+  const pieces: Array<{ t0: number; t1: number; sign: number }> = [];
+  for (const [times, sign] of [[pre, -s], [post, s]] as const) {
+    times.forEach((t0, k) => pieces.push({ t0, t1: k + 1 < times.length ? times[k + 1] : Infinity, sign }));
+  }
+  const value = (t: number, left: boolean) => {
+    let v = 0;
+    for (const p of pieces) {
+      const inside = left ? t > p.t0 && t <= p.t1 : t >= p.t0 && t < p.t1;
+      if (inside) v += p.sign * spikeValue(W, t - p.t0);
+    }
+    return v;
+  };
+  const ts = new Set<number>([0, tEnd]);
+  for (const p of pieces) for (const u of W.t) if (p.t0 + u < p.t1 && p.t0 + u <= tEnd) ts.add(p.t0 + u);
+  for (const p of pieces) if (p.t1 < tEnd) ts.add(p.t1);
+  const tt: number[] = [], vv: number[] = [];
+  for (const t of [...ts].sort((a, b) => a - b)) {
+    const l = value(t, true), r = value(t, false);
+    if (t > 0 && l !== r) { tt.push(t); vv.push(l); } // a restart: step from the left limit
+    tt.push(t); vv.push(r);
+  }
+  const res = simulate({
+    device: dev, circuit: { series: 0, compliance: Infinity }, stimulus: new Pwl(tt, vv), tEnd,
+    solver: { method: 'auto', rtol: 1e-6, atolScale: 1, maxStep: Infinity, maxSteps: 5e6 },
+    record: { every: 'breakpoint', vRead: 0.1, devices: [0] }, seed: 1, raw: {},
+  });
+  assert.equal(res.status, 'ok');
+  return { g0: res.columns.g[0], g1: res.columns.g[res.columns.g.length - 1] };
+}
+
+test('overlapping and restarted spike waveforms = the experiment engine under the superposed voltage (wox-du2015)', () => {
+  const cases: Array<[number[], number[]]> = [
+    [[0], [2e-3]], // post 2 ms after pre: the waveforms (6 ms) overlap
+    [[3e-3], [0]], // pre 3 ms after post
+    [[1e-3], [1e-3]], // together: identical waveforms cancel (zero volts)
+    [[0, 3e-3], [1e-3]], // the second pre spike restarts the first one's waveform mid-heating pulse
+    [[0, 2e-3, 4e-3], [1e-3, 5e-3, 5.5e-3]],
+  ];
+  const set = { c0: 0.4 };
+  for (const [pre, post] of cases) {
+    const tEnd = 30e-3;
+    const a = new SpikeGeneratorGroup('pre', 1, pre.map(() => 0), pre), b = new SpikeGeneratorGroup('post', 1, post.map(() => 0), post);
+    const syn = new DeviceSynapses('s', a, b, connect({ kind: 'all' }, 1, 1), null, options('wox-du2015', SHAPE, set), new Rng(1));
+    const net = new Network(1e-4, [a, b], [syn]);
+    const g0 = gOf(syn, 0);
+    net.run(tEnd);
+    syn.weights(net.step, new Float64Array(1));
+    const ref = engineG('wox-du2015', pre, post, tEnd, set);
+    assert.ok(Math.abs(g0 - ref.g0) < 1e-15 * ref.g0);
+    const dNet = gOf(syn, 0) / g0 - 1, dRef = ref.g1 / ref.g0 - 1;
+    assert.ok(Math.abs(dNet - dRef) <= 1e-6, `pre ${pre} post ${post}: network dW ${dNet}, engine ${dRef}`);
+    if (pre[0] === post[0]) assert.ok(Math.abs(dRef) < 1e-3, `cancelling spikes leave only the 30 ms relaxation: ${dRef}`);
+    else assert.ok(Math.abs(dRef) > 1e-3, `${dRef}`);
+  }
 });

@@ -11,6 +11,7 @@ export * as solve from './solve/index.js';
 export * as devices from './devices/index.js';
 export * as stimulus from './stimulus/index.js';
 export * as circuit from './circuit/index.js';
+export * as network from './network/index.js';
 export * as analysis from './analysis/index.js';
 export * as experiment from './experiment/index.js';
 export * as protocols from './protocols/index.js';

@@ -16,6 +16,7 @@ import { filamentCommand } from './commands/filament.js';
 import { crossbarCommand } from './commands/crossbar.js';
 import { exportCommand } from './commands/export.js';
 import { datasheetCommand } from './commands/datasheet.js';
+import { networkCommand } from './commands/network.js';
 import '../memory/as-protocol.js'; // registers the memory protocols with `nanoionics protocol`
 
 // One line per command, in the order of the help listing.
@@ -29,6 +30,7 @@ COMMANDS.push(datasheetCommand);
 COMMANDS.push(labCommand);
 COMMANDS.push(filamentCommand);
 COMMANDS.push(crossbarCommand);
+COMMANDS.push(networkCommand);
 COMMANDS.push(exportCommand);
 
 function usage(): string {

@@ -15,6 +15,8 @@ export interface PlotSeries {
   kind?: 'line' | 'scatter' | 'both';
   color?: string;
   dashed?: boolean;
+  /** Marker radius of scatter points (px, default 3); small for dense rasters. */
+  radius?: number;
 }
 
 /** What to draw. */
@@ -171,7 +173,7 @@ export function renderSvg(p: PlotSpec): string {
       for (let i = 0; i < n; i++) {
         const xv = s.x[i], yv = s.y[i];
         if (!Number.isFinite(xv) || !Number.isFinite(yv) || (ax.log && xv <= 0) || (ay.log && yv <= 0)) continue;
-        out.push(`<circle cx="${X(xv).toFixed(1)}" cy="${Y(yv).toFixed(1)}" r="3" fill="${col}" fill-opacity="0.85"/>`);
+        out.push(`<circle cx="${X(xv).toFixed(1)}" cy="${Y(yv).toFixed(1)}" r="${s.radius ?? 3}" fill="${col}" fill-opacity="0.85"/>`);
       }
     }
   });

@@ -1,0 +1,14 @@
+export * from './types.js';
+export * from './lif.js';
+export * from './sources.js';
+export * from './connectivity.js';
+export * from './rule-synapses.js';
+export * from './spike-waveform.js';
+export * from './device-synapses.js';
+export * from './monitors.js';
+export * from './network.js';
+export * from './spec.js';
+export * from './spec-util.js';
+export { catalogueDevice } from './spec-synapses.js';
+export * from './build.js';
+export * from './demo.js';

@@ -12,3 +12,4 @@ export * from './spec-util.js';
 export { catalogueDevice } from './spec-synapses.js';
 export * from './build.js';
 export * from './demo.js';
+export * from './analog/index.js';

@@ -136,4 +136,16 @@ export const dataDrivenPresets: Preset[] = [
     notes: 'Thresholds (half the pulse amplitudes) and the amplitude exponent are not constrained by the single-amplitude data; NeuroSim\'s 3.5 % cycle-to-cycle spread is not included.',
     sweep: { vSet: 3.2, vReset: -2.8, vRead: 0.1 },
   },
+  {
+    id: 'sige-epiram-choi2018', model: 'data-driven', title: 'SiGe epiRAM analog synapse (Choi 2018, NeuroSim tabulation)',
+    params: {
+      gmin: 2.4593e-7, gmax: 1.2346e-5, x0: 0, vp: 5, vd: 3, vthp: 2.5, vthd: 1.5, tw: 5e-6, nu: 1,
+      dp0: 0.01893, dp1: 0.018155, dp2: 0.01738, dp3: 0.016605, dp4: 0.015829, dp5: 0.015054, dp6: 0.014279, dp7: 0.013504, dp8: 0.012729,
+      dd0: -0.012729, dd1: -0.013504, dd2: -0.014279, dd3: -0.015054, dd4: -0.015829, dd5: -0.016605, dd6: -0.01738, dd7: -0.018155, dd8: -0.01893,
+    },
+    citation: 'S. Choi et al., Nat. Mater. 17, 335 (2018); parameters as tabulated in the NeuroSim V3.0 manual, Table II (measurements.md F)',
+    fittedTo: 'the NeuroSim exponential update curves of SiGe epiRAM (64 / 64 pulses of +5 V / -3 V, 5 us; R_on 81 kOhm, on/off 50.2; NL 0.5 / -0.5 -> A / P_max = 2.519877 by NeuroSim\'s getParamA table, A = 161.3 pulses), tabulated by fit/tabulate; not raw measured data',
+    notes: 'Thresholds (half the pulse amplitudes) and the amplitude exponent are not constrained by the single-amplitude data; NeuroSim\'s 2 % cycle-to-cycle spread is not included.',
+    sweep: { vSet: 5, vReset: -3, vRead: 0.1 },
+  },
 ];

@@ -17,6 +17,7 @@ import { crossbarCommand } from './commands/crossbar.js';
 import { exportCommand } from './commands/export.js';
 import { datasheetCommand } from './commands/datasheet.js';
 import { networkCommand } from './commands/network.js';
+import { mlpCommand } from './commands/mlp.js';
 import '../memory/as-protocol.js'; // registers the memory protocols with `nanoionics protocol`
 
 // One line per command, in the order of the help listing.
@@ -31,6 +32,7 @@ COMMANDS.push(labCommand);
 COMMANDS.push(filamentCommand);
 COMMANDS.push(crossbarCommand);
 COMMANDS.push(networkCommand);
+COMMANDS.push(mlpCommand);
 COMMANDS.push(exportCommand);
 
 function usage(): string {

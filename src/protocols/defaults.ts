@@ -41,6 +41,9 @@ const BY_PRESET: Record<string, Defaults> = {
   'limos2-zhu2019': { heterosynaptic: { amplitude: '3 V', weakAmplitude: '1.5 V', width: '1 ms', period: '100 ms', pulses: 20, rest: '2 s' } },
   // Yang, Chen, Lu 2015 (measurements.md A8): Vpre = 10 V pulses, V_mod swept
   'ag-np-yang2015': { heterosynaptic: { amplitude: '10 V', width: '1 ms', period: '100 ms', pulses: 100, rest: '3 s', vmod: ['-6 V', '-4 V', '-2 V', '0 V', '2 V', '4 V', '6 V', '8 V'] } },
+  // NeuroSim tabulations (measurements.md F): the reference pulses of the data-driven presets
+  'ag-asi-jo2010': { 'pulse-response': { amplitude: '3.2 V', depressAmplitude: '2.8 V', width: '300 us', interval: '1 ms', pulses: 100 } },
+  'sige-epiram-choi2018': { 'pulse-response': { amplitude: '5 V', depressAmplitude: '3 V', width: '5 us', interval: '10 us', pulses: 64 } },
   // Wang et al. 2017 diffusive memristor (measurements.md A5, E): relaxation ~ ms
   'ag-sioxny-wang2017': {
     ppf: { amplitude: '0.6 V', width: '1 ms', index: 'response', intervals: ['0.5 ms', '1 ms', '2 ms', '5 ms', '10 ms', '20 ms', '50 ms', '100 ms'] },

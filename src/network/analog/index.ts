@@ -4,3 +4,4 @@ export * from './pulse-table.js';
 export * from './device-layer.js';
 export * from './train.js';
 export * from './crossbar-inference.js';
+export * from './neurosim.js';

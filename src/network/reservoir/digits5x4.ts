@@ -31,14 +31,19 @@ export const DIGITS_5X4: readonly string[][] = Object.freeze([
   ['1111', '1001', '1111', '0001', '1111'],
 ]);
 
-/** The ten clean digits as an image set (20 pixels each, values 0 / 1). */
-export function cleanDigits(): ImageSet {
-  const x = new Float64Array(200), y = new Int32Array(10);
-  DIGITS_5X4.forEach((rows, c) => {
-    y[c] = c;
-    rows.forEach((row, r) => { for (let k = 0; k < 4; k++) x[c * 20 + r * 4 + k] = row[k] === '1' ? 1 : 0; });
-  });
-  return { x, y, n: 10, size: 20, classes: 10 };
+/**
+ * The ten clean digits as an image set (20 pixels each, values 0 / 1), `reps` copies of each
+ * (image i is digit i mod 10): copies matter only when the reads are noisy.
+ */
+export function cleanDigits(reps = 1): ImageSet {
+  if (!(Number.isInteger(reps) && reps >= 1)) throw new SpecError('reps', reps, 'a positive integer');
+  const n = 10 * reps, x = new Float64Array(n * 20), y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = i % 10;
+    y[i] = c;
+    DIGITS_5X4[c].forEach((row, r) => { for (let k = 0; k < 4; k++) x[i * 20 + r * 4 + k] = row[k] === '1' ? 1 : 0; });
+  }
+  return { x, y, n, size: 20, classes: 10 };
 }
 
 /**

@@ -10,6 +10,7 @@
  * state is the read conductance (S), standardised by the readout.
  * @module network/reservoir/tasks
  */
+import { Rng } from '../../rng/rng.js';
 import { SpecError } from '../../units/parse.js';
 import type { ImageSet } from '../analog/dataset.js';
 import { imageStreams, type ImageEncoding, type StreamScheme } from './encoding.js';
@@ -26,6 +27,14 @@ export interface FeatureOptions {
   seed: number;
   rtol?: number;
   batch?: number;
+  /**
+   * Read noise: every read G becomes G (1 + sigma n), n standard normal from the seeded stream
+   * "read-noise:<tag>" (default 0: exact reads). A finite read resolution is what makes two
+   * states distinguishable or not in a measurement.
+   */
+  readNoise?: number;
+  /** Tag of the read-noise stream (imageTask uses the device and data-set names). */
+  noiseTag?: string;
 }
 
 /** Reservoir features of a data set. */
@@ -59,6 +68,12 @@ export function reservoirFeatures(dev: ReservoirDevice, set: ImageSet, enc: Imag
     if (st.status !== 'ok' && status === 'ok') { status = 'failed'; message = `rate ${r + 1}: ${st.message}`; }
     for (let i = 0; i < set.n; i++) for (let c = 0; c < C; c++) for (let q = 0; q < R; q++) x[i * d + (r * C + c) * R + q] = st.g[((i * C) + c) * R + q];
   });
+  const sigma = o.readNoise ?? 0;
+  if (!(sigma >= 0 && sigma < 1)) throw new SpecError('readNoise', sigma, 'a relative sigma in [0, 1)');
+  if (sigma > 0) {
+    const rng = new Rng(o.seed).stream(`read-noise:${o.noiseTag ?? ''}`);
+    for (let q = 0; q < x.length; q++) x[q] *= 1 + sigma * rng.normal();
+  }
   return { x, n: set.n, d, channels: C, status, message, stats };
 }
 
@@ -106,7 +121,7 @@ export function imageTask(train: ImageSet, test: ImageSet, enc: ImageEncoding, d
   let status: 'ok' | 'failed' = 'ok', message = 'ok', evals = 0;
   let testStates: Features | undefined;
   for (const { name, dev } of devices) {
-    const ftr = reservoirFeatures(dev, train, enc, o), fte = reservoirFeatures(dev, test, enc, o);
+    const ftr = reservoirFeatures(dev, train, enc, { ...o, noiseTag: `${name}:train` }), fte = reservoirFeatures(dev, test, enc, { ...o, noiseTag: `${name}:test` });
     evals += ftr.stats.deviceEvals + fte.stats.deviceEvals;
     testStates ??= fte;
     if (ftr.status !== 'ok' || fte.status !== 'ok') { status = 'failed'; message = `${name}: ${ftr.status !== 'ok' ? ftr.message : fte.message}`; break; }

@@ -9,7 +9,7 @@ import { SpecError } from '../src/units/parse.js';
 import { Batch } from '../src/network/device-batch.js';
 import {
   DU2017_RATE1, DU2017_RATE2, DEFAULT_READ, FrameClock, NO_RELAXATION, READOUT_DEFAULTS, StreamTerm, allPatterns, checkScheme, cleanDigits, evaluateReadout,
-  imageStreams, imageTask, noisyDigits, parseBits, patternStudy, pulseEdge, pulseTimes, runReservoir, trainReadout, type ReservoirDevice,
+  imageStreams, imageTask, noisyDigits, reservoirFeatures, parseBits, patternStudy, pulseEdge, pulseTimes, runReservoir, trainReadout, type ReservoirDevice,
 } from '../src/network/reservoir/index.js';
 import { main } from '../src/cli/main.js';
 import { Rng } from '../src/rng/rng.js';
@@ -123,6 +123,15 @@ test('determinism, dedupe and device-to-device variability', () => {
   for (let k = 0; k < a.g.length; k++) assert.ok(Math.abs(a.g[k] - c.g[k]) < 1e-6 * a.g[k], `stream ${k}`);
   const d = runReservoir(device('wox-du2017', set), bits, x.n * channels, 4, { ...o, seed: 6 });
   assert.notDeepEqual(a.g, d.g); // other devices drawn
+  // read noise: seeded, relative, and absent at sigma 0
+  const enc = { rows: 5, cols: 4, segments: 1, threshold: 0.5 }, fo = { rates: [DU2017_RATE2], read: DEFAULT_READ, seed: 1 };
+  const exact = reservoirFeatures(device('wox-du2017'), x, enc, fo);
+  const n1 = reservoirFeatures(device('wox-du2017'), x, enc, { ...fo, readNoise: 0.01, noiseTag: 't' });
+  assert.deepEqual(n1.x, reservoirFeatures(device('wox-du2017'), x, enc, { ...fo, readNoise: 0.01, noiseTag: 't' }).x);
+  let s2 = 0;
+  for (let k = 0; k < exact.x.length; k++) s2 += (n1.x[k] / exact.x[k] - 1) ** 2;
+  const sd = Math.sqrt(s2 / exact.x.length);
+  assert.ok(sd > 0.008 && sd < 0.012, `relative read noise sd ${sd} (150 draws of sigma 0.01)`);
   const task = () => imageTask(cleanDigits(), cleanDigits(), { rows: 5, cols: 4, segments: 1, threshold: 0.5 }, [{ name: 'reservoir', dev: device('wox-du2017') }], { rates: [DU2017_RATE2], read: DEFAULT_READ, seed: 1, readout: { ...READOUT_DEFAULTS, epochs: 1000, seed: 1 } });
   const t1 = task(), t2 = task();
   assert.deepEqual(t1.lines.map((l) => l.testAccuracy), t2.lines.map((l) => l.testAccuracy));

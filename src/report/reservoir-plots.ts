@@ -51,5 +51,5 @@ export function confusionHeatmap(conf: Int32Array, classes: number, title: strin
     for (let p = 0; p < classes; p++) s += conf[t * classes + p];
     for (let p = 0; p < classes; p++) v[t * classes + p] = s ? conf[t * classes + p] / s : 0;
   }
-  return heatmapSvg({ values: v, nx: classes, nz: classes, dx: 1, dz: 1, title, unit: 'fraction of the true class', xLabel: 'predicted', yLabel: 'true', axisScale: 1, topDown: true, min: 0, max: 1 });
+  return heatmapSvg({ values: v, nx: classes, nz: classes, dx: 1, dz: 1, title, unit: 'fraction', xLabel: 'predicted', yLabel: 'true', axisScale: 1, topDown: true, min: 0, max: 1 });
 }

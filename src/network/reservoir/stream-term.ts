@@ -37,6 +37,11 @@ export class StreamTerm implements OdeSystem {
     this.n = this.S * this.batch.nb;
     this.structure.blocks = this.batch.nb;
   }
+  /**
+   * The stream voltages are trapezoids, continuous everywhere (the breakpoints are kinks), so
+   * the derivative of a step that lands on a breakpoint can be reused.
+   */
+  continuousAt(): boolean { return true; }
   /** Voltages of all devices at t into batch.v. */
   voltages(t: number): void {
     const b = this.batch, nb = b.nb, v = b.v, c = this.clock, F = this.F, d = this.drive;

@@ -111,6 +111,7 @@ export interface TaskResult {
  * reservoir, the others are controls) and on the raw pixels. Same readout options for all.
  */
 export function imageTask(train: ImageSet, test: ImageSet, enc: ImageEncoding, devices: Array<{ name: string; dev: ReservoirDevice }>, o: FeatureOptions & { readout: ReadoutOptions }): TaskResult {
+  if (!devices.length) throw new SpecError('devices', '[]', 'at least the reservoir device');
   if (train.size !== enc.rows * enc.cols || test.size !== train.size) throw new SpecError('encoding', `${enc.rows} x ${enc.cols}`, `the image size (${train.size} pixels)`);
   const lines: TaskLine[] = [];
   const fit = (name: string, tr: FeatureSet, te: FeatureSet, device?: string) => {

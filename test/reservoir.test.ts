@@ -12,6 +12,8 @@ import {
   imageStreams, imageTask, noisyDigits, reservoirFeatures, parseBits, patternStudy, pulseEdge, pulseTimes, runReservoir, trainReadout, type ReservoirDevice,
 } from '../src/network/reservoir/index.js';
 import { main } from '../src/cli/main.js';
+import { runProtocolSpec } from '../src/protocols/registry.js';
+import { a9Checks } from '../src/report/panels-reservoir.js';
 import { Rng } from '../src/rng/rng.js';
 
 function device(preset: string, set: Record<string, unknown> = {}): ReservoirDevice {
@@ -136,6 +138,15 @@ test('determinism, dedupe and device-to-device variability', () => {
   const t1 = task(), t2 = task();
   assert.deepEqual(t1.lines.map((l) => l.testAccuracy), t2.lines.map((l) => l.testAccuracy));
   assert.equal(t1.lines[0].testAccuracy, 1); // the 10 clean digits apart with recency ("2" vs "5")
+});
+
+test('protocol reservoir-patterns and the fig5-reservoir panel checks (A9) on wox-du2017', () => {
+  const r = runProtocolSpec({ protocol: 'reservoir-patterns', device: { preset: 'wox-du2017' }, seed: 1 });
+  assert.equal(r.status, 'ok');
+  assert.equal(r.tables.states.columns.gRate1.length, 16);
+  const checks = a9Checks((k) => r.metrics[k].value);
+  assert.deepEqual(checks.filter((c) => !c.pass).map((c) => c.metric), []);
+  assert.throws(() => runProtocolSpec({ protocol: 'reservoir-patterns', device: { preset: 'wox-du2017' }, circuit: { series: '1 kOhm' } }), (e: unknown) => e instanceof SpecError && e.path === 'circuit');
 });
 
 test('bad input names the field', () => {

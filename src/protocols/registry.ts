@@ -28,8 +28,9 @@ import { srdpProtocol } from './srdp.js';
 import { stdpProtocol } from './stdp.js';
 import { metaplasticityProtocol } from './metaplasticity.js';
 import { heterosynapticProtocol } from './heterosynaptic.js';
+import { reservoirPatternsProtocol } from './reservoir-patterns.js';
 
-const PROTOCOLS: Protocol[] = [ivProtocol, pulseResponseProtocol, retentionProtocol, stmLtmProtocol, ppfProtocol, srdpProtocol, stdpProtocol, metaplasticityProtocol, heterosynapticProtocol];
+const PROTOCOLS: Protocol[] = [ivProtocol, pulseResponseProtocol, retentionProtocol, stmLtmProtocol, ppfProtocol, srdpProtocol, stdpProtocol, metaplasticityProtocol, heterosynapticProtocol, reservoirPatternsProtocol];
 
 /** Add a protocol from a later layer (memory); ids must be unique. */
 export function registerProtocol(p: Protocol): void {

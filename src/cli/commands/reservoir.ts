@@ -17,7 +17,7 @@ import { parseQuantity } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { splitTrainTest, type ImageSet } from '../../network/analog/dataset.js';
 import {
-  DU2017_RATE1, DU2017_RATE2, checkScheme, DU2017_MNIST, DU2017_PUBLISHED, NO_RELAXATION, READOUT_DEFAULTS, cleanDigits, cropWindow, imageTask, noisyDigits, patternStudy,
+  DU2017_RATE1, DU2017_RATE2, checkScheme, DU2017_MNIST, DU2017_PUBLISHED, NO_RELAXATION, READOUT_DEFAULTS, cleanDigits, cropWindow, imageTask, noisyDigits, patternMetrics, patternStudy,
   type ImageEncoding, type ReadScheme, type ReservoirDevice, type StreamScheme, type TaskResult, type ReadoutOptions,
 } from '../../network/reservoir/index.js';
 import { a9Checks } from '../../report/panels-reservoir.js';
@@ -191,11 +191,12 @@ export const reservoirCommand: Command = {
       const F = int(o.frames, 'frames', 4, 2);
       if (o.reads !== undefined) throw new UsageError('--reads: the patterns task reads after every frame');
       const s = patternStudy(dev, [rates[0], rates[1]], read, { frames: F, rtol, seed });
-      const checks = F === 4 ? a9Checks(s) : [];
+      const metrics = patternMetrics(s);
+      const checks = F === 4 ? a9Checks((k) => metrics[k]) : [];
       const doc = {
         task, device: deviceDoc, schemes: s.schemes, read, frames: F, rtol, resolution: s.resolution,
         patterns: s.patterns.map((p, q) => ({ pattern: p, gRate1: s.final[0][q], gRate2: s.final[1][q] })),
-        rate1: s.rate[0], rate2: s.rate[1], rateDiffMin: s.rateDiffMin, rankFlips: s.rankFlips, checks,
+        rate1: s.rate[0], rate2: s.rate[1], metrics, checks,
         status: s.status, message: s.message, deviceEvals: s.deviceEvals, provenance: provenance(),
       };
       if (o.out) {

@@ -124,3 +124,34 @@ export function patternStudy(dev: ReservoirDevice, schemes: [StreamScheme, Strea
     resolution: res, rate, rateDiffMin, rateDifferent: rateDiffMin > 1, rankFlips: flips, status, message, deviceEvals: evals,
   };
 }
+
+/** Names, units and meanings of the pattern study's scalar results (patternMetrics). */
+export const PATTERN_METRICS: Readonly<Record<string, readonly [string, string]>> = Object.freeze({
+  distinctRate1: ['1', '1 when the 16 final states at rate 1 are pairwise apart by more than the resolution'],
+  distinctRate2: ['1', '1 when the 16 final states at rate 2 are pairwise apart by more than the resolution'],
+  minGapRate1: ['1', 'smallest gap between sorted final states / their span, rate 1'],
+  minGapRate2: ['1', 'smallest gap between sorted final states / their span, rate 2'],
+  recencyRate1: ['S', 'G("0001") - G("1000") at rate 1'],
+  recencyRate2: ['S', 'G("0001") - G("1000") at rate 2'],
+  recency: ['1', '1 when G("0001") > G("1000") + resolution at both rates'],
+  orderViolations: ['1', 'pattern pairs ordered by every recency-weighted count whose states are not (both rates)'],
+  comparablePairs: ['1', 'pattern pairs ordered by every recency-weighted count (both rates)'],
+  rateDifferent: ['1', '1 when rate 1 and rate 2 states differ by more than the resolution for every non-empty pattern'],
+  rateDiffMin: ['1', 'smallest |G_rate1 - G_rate2| over the non-empty patterns / resolution'],
+  rankFlips: ['1', 'pattern pairs whose order differs between the rates (of 120)'],
+  tauEffRate1: ['s', 'decay constant implied by dG("1000") / dG("0001") at rate 1'],
+  tauEffRate2: ['s', 'decay constant implied by dG("1000") / dG("0001") at rate 2'],
+  resolution: ['S', 'numerical resolution 10 rtol G_max'],
+});
+
+/** The study's scalar results by name (PATTERN_METRICS gives units and meanings). */
+export function patternMetrics(s: PatternStudy): Record<string, number> {
+  const [a, b] = s.rate;
+  return {
+    distinctRate1: a.distinct ? 1 : 0, distinctRate2: b.distinct ? 1 : 0, minGapRate1: a.minGap, minGapRate2: b.minGap,
+    recencyRate1: a.recency, recencyRate2: b.recency, recency: a.recencyHolds && b.recencyHolds ? 1 : 0,
+    orderViolations: a.orderViolations + b.orderViolations, comparablePairs: a.comparablePairs + b.comparablePairs,
+    rateDifferent: s.rateDifferent ? 1 : 0, rateDiffMin: s.rateDiffMin, rankFlips: s.rankFlips,
+    tauEffRate1: a.tauEff, tauEffRate2: b.tauEff, resolution: s.resolution,
+  };
+}

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveContinuumParams } from '../../src/physics/continuum/params.js';
-import { FILAMENT_CELL, resetResidue } from '../../src/physics/continuum/scenarios.js';
+import { FILAMENT_CELL, resetResidue, pulseTo } from '../../src/physics/continuum/scenarios.js';
 import { filamentGeometry } from '../../src/physics/continuum/metrics.js';
 import { ContinuumSolver } from '../../src/physics/continuum/solver.js';
 
@@ -24,5 +24,16 @@ test('Fig. 8j,k on a coarse cell: at the same HRS the high-V RESET leaves a shor
     const a = geo(r.high.snapshot.n, f).gapIons, b = geo(r.low.snapshot.n, f).gapIons;
     // measured ratios 0.24, 0.28, 0.52; at least one vacancy of residue at low V
     assert.ok(b > 1 && a / b < 0.8, `threshold ${f}: residue high ${a}, low ${b}`);
+  }
+  // SET pulses from the -1.5 V HRS at the default step tolerances reach 3x its conductance.
+  // Regression: thin depleted cells in the background made the two coupling passes alternate
+  // (filled, emptied) and a G kept from the previous step looked like a jump, so 2.5 V crept
+  // to 'step-too-small' at ~1 ns and 1.1 V at ~0.7 us (4000-5000 steps spent)
+  const hrs = new ContinuumSolver(p);
+  hrs.n.set(r.high.snapshot.n);
+  for (const v of [2.5, 1.1]) {
+    const { s: q, r: run } = pulseTo(p, hrs, v, 6e-6, 1e-3, undefined, { maxSteps: 3000 });
+    assert.equal(run.status, 'stopped', `${v} V: ${run.status} ${run.message} after ${run.steps} steps`);
+    assert.ok(q.readConductance() >= 6e-6, `${v} V: read G ${q.readConductance()}`);
   }
 });

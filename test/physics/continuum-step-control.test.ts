@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { acceptFactor, rejectFactor, runContinuum } from '../../src/physics/continuum/run.js';
+import { acceptFactor, rejectFactor, runContinuum, picardOscillates } from '../../src/physics/continuum/run.js';
 import { ContinuumSolver, type StepReport } from '../../src/physics/continuum/solver.js';
 import { resolveContinuumParams } from '../../src/physics/continuum/params.js';
 
-const rep = (dn: number, picard: number): StepReport => ({ status: 'ok', message: '', dn, dT: 0, picard, picardT: 0, iterations: 0 });
+const rep = (dn: number, picard: number): StepReport => ({ status: 'ok', message: '', dn, dT: 0, picard, picardT: 0, gStart: 0, iterations: 0 });
 
 test('step control: a Picard disagreement falling as h^2 is kept below its rejection limit after growth and after a rejection', () => {
   const dnTol = 0.02, limit = 0.25 * dnTol, c = 1e10; // picard(h) = c h^2, dn small
@@ -34,4 +34,15 @@ test('step control: the 24 x 20 SET rejects few steps', () => {
   // the former fixed 1/3 shrink rejected 93 of 258 accepted steps (36 %); with the error
   // ratio (and its trend) in the control 23 of 257 (9 %); 25 % separates the two with margin
   assert.ok(r.rejected < 0.25 * r.steps, `${r.rejected} rejected of ${r.steps}`);
+});
+
+test('step control: a second coupling pass that undoes the first (non-contracting Picard) is flagged', () => {
+  const dnTol = 0.02;
+  // measured on the Fig. 8 cell from the HRS at 1.6 V: a thin depleted cell filled by the first
+  // pass (6.7e-3 nMax in 1e-13 s at the barrier-free rate) and emptied again by the second
+  assert.equal(picardOscillates(rep(1.3e-5, 6.7e-3), dnTol), true);
+  // a contracting iteration: the last pass moves much less than the step
+  assert.equal(picardOscillates(rep(1e-2, 1e-3), dnTol), false);
+  // below a tenth of the Picard limit a disagreement is not tested (round-off, tiny steps)
+  assert.equal(picardOscillates(rep(1e-7, 2e-4), dnTol), false);
 });

@@ -180,18 +180,39 @@ export interface SetShapeOptions {
   tolScale?: number;
   /** Run the probe pulse (default true). */
   probe?: boolean;
+  /**
+   * Initial state of both pulses: 'seed' (default: the fresh seeded film, as in forming) or
+   * 'hrs' (formed, then RESET to an HRS: a residual filament with a gap, see {@link formedHrs};
+   * the state the experiment preprograms from).
+   */
+  from?: 'seed' | 'hrs';
+}
+
+/**
+ * A formed device RESET to an HRS: forming (1 V/ms ramp to 3 V with compliance), then a RESET
+ * pulse -vReset until the conductance read at T0 is gHrs (defaults: the high-voltage branch of
+ * the Fig. 8j,k comparison, -1.5 V to 2 uS). Returns the solver holding that state.
+ */
+export function formedHrs(p: ContinuumParams, vReset = 1.5, gHrs = RESET_TARGET_G, progress?: Progress): ContinuumSolver {
+  const base = new ContinuumSolver(p);
+  form(base, 3, progress);
+  const { s, r } = pulseTo({ ...p, complianceReset: 1 }, base, -vReset, gHrs, 1, progress);
+  if (r.status !== 'stopped') throw new RangeError(`formedHrs: RESET at -${vReset} V did not reach ${gHrs} S (${r.status}: ${r.message})`);
+  return s;
 }
 
 /**
  * Fig. 8g,h: SET pulses at vHigh and vLow, current compliance in the loop, from the same
- * (seeded) state until the same read conductance gTarget (at T0, as a read after the pulse
- * sees it; the conductance during the pulse is higher by the heating), chosen in the growth
- * phase before the filament bridges the film (bridging is a thermal runaway, G x10 in < 1 us,
- * which would set the shape instead of the drift/diffusion balance). Then the identical probe
- * pulse (Fig. 8i): plasticity = relative change of the read conductance.
+ * state (the fresh seeded film, or with from = 'hrs' a formed device RESET to 2 uS) until the
+ * same read conductance gTarget (at T0, as a read after the pulse sees it; the conductance
+ * during the pulse is higher by the heating), chosen in the growth phase before the filament
+ * bridges the film (bridging is a thermal runaway, G x10 in < 1 us, which would set the shape
+ * instead of the drift/diffusion balance). Then the identical probe pulse (Fig. 8i):
+ * plasticity = relative change of the read conductance. From the HRS the default target
+ * (3 uS) is only 1.5x the start; the study in bench/fig8gh-study uses 6 uS there.
  */
 export function setShape(p: ContinuumParams, opts: SetShapeOptions = {}, progress?: Progress) {
-  const base = new ContinuumSolver(p);
+  const base = opts.from === 'hrs' ? formedHrs(p, 1.5, RESET_TARGET_G, progress) : new ContinuumSolver(p);
   const gT = opts.gTarget ?? 3e-6, frac = opts.frac ?? 0.1, ts = opts.tolScale ?? 1;
   const out: BranchResult[] = [];
   for (const v of [opts.vHigh ?? 2.5, opts.vLow ?? 1.6]) {

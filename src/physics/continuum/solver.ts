@@ -55,6 +55,13 @@ export interface StepReport {
   picard: number;
   /** The same for the temperature: max |T_last - T_previous| (K). */
   picardT: number;
+  /**
+   * Device conductance (S) of the first pass, i.e. of the state the step started from (at its
+   * temperature). The conductance `g` left by the step is that of the last pass, computed from
+   * the previous pass's densities, so a step's own change of G is g / gStart; a G stored from
+   * the previous step is not comparable when its passes disagreed.
+   */
+  gStart: number;
   iterations: number;
 }
 
@@ -157,14 +164,15 @@ export class ContinuumSolver {
   step(vs: number, dt: number, passes = 2): StepReport {
     const { nOld, TOld, n, T, nPrev, TPrev } = this;
     nOld.set(n); TOld.set(T);
-    let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, iterations: 0 };
-    let iters = 0;
+    let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, gStart: 0, iterations: 0 };
+    let iters = 0, gStart = 0;
     const res0 = this.reservoirOut;
     for (let k = 0; k < passes; k++) {
       this.reservoirOut = res0;
       nPrev.set(n); TPrev.set(T);
       rep = this.pass(vs, dt, nOld, TOld);
       iters += rep.iterations;
+      if (k === 0) gStart = this.g;
       if (rep.status !== 'ok') { n.set(nOld); T.set(TOld); this.reservoirOut = res0; return rep; }
     }
     let dn = 0, dT = 0, pn = 0, pT = 0;
@@ -175,7 +183,7 @@ export class ContinuumSolver {
       const d = Math.abs(T[k] - TPrev[k]); if (d > pT) pT = d;
     }
     this.t += dt;
-    return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, picard: passes > 1 ? pn / this.p.nMax : 0, picardT: passes > 1 ? pT : 0, iterations: iters };
+    return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, picard: passes > 1 ? pn / this.p.nMax : 0, picardT: passes > 1 ? pT : 0, gStart, iterations: iters };
   }
 
   private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
@@ -185,7 +193,7 @@ export class ContinuumSolver {
     this.updateSigma();
     const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
     const r1 = pot.info;
-    if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
+    if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
     const g = pot.g;
     this.g = g;
     // circuit: series resistance and compliance
@@ -220,7 +228,7 @@ export class ContinuumSolver {
       }
     }
     const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
-    if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
+    if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
     // ions: backward Euler with SG fluxes
     clearStencil(A);
@@ -243,11 +251,11 @@ export class ContinuumSolver {
     }
     nNew.set(n);
     const r3 = bicgstab(A, b, nNew, this.W, 1e-13, 4000);
-    if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
+    if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
     for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
     if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (exA[i] * nNew[(nz - 1) * nx + i] - exB[i]);
     n.set(nNew);
-    return { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
+    return { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, gStart: g, iterations: r1.iterations + r2.iterations + r3.iterations };
   }
 
   /**

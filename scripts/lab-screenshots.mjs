@@ -33,10 +33,23 @@ try {
   await page.goto(url + '?view=arrays&o.n=16&o.cell=1r');
   await ready();
   await page.screenshot({ path: 'docs/screenshots/arrays.png', fullPage: true });
-  await page.goto(url + '?view=filament&o.grid=12x10');
+  // rows refined toward the bottom electrode (dzBottom), drawn at their heights
+  await page.goto(url + '?view=filament&o.grid=12x10&o.dzb=0.15%20nm');
   await page.click('#run');
   await page.waitForFunction("document.querySelectorAll('#maps svg').length === 3", null, { timeout: 300000 });
   await page.screenshot({ path: 'docs/screenshots/filament.png', fullPage: true });
+  const shown = (id) => page.waitForFunction(`Number(document.querySelector('#${id} .plot')?.getAttribute('data-points')) > 0 && document.getElementById('status')?.textContent === 'ready'`, null, { timeout: 300000 });
+  await page.goto(url + '?view=networks&o.part=snn');
+  await shown('wmean-device');
+  await page.screenshot({ path: 'docs/screenshots/networks.png', fullPage: true });
+  await page.goto(url + '?view=networks&o.part=reservoir');
+  await shown('rc-confusion');
+  await page.screenshot({ path: 'docs/screenshots/networks-reservoir.png', fullPage: true });
+  await page.goto(url + '?view=networks&o.part=mlp');
+  await ready();
+  await page.click('#run');
+  await shown('mlp-confusion');
+  await page.screenshot({ path: 'docs/screenshots/networks-mlp.png', fullPage: true });
   await page.goto(url + '?view=report');
   await page.click('#runall');
   await page.waitForFunction("[...document.querySelectorAll('.chip')].every((c) => !['not run', 'running…'].includes(c.textContent))", null, { timeout: 600000 });

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { readFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, serve } from './lab-browser.js';
+import { launch, serve, openLab, waitReady } from './lab-browser.js';
 import { resolveSpec, simulate, standardSweepSpec, columnsToCsv } from '../src/experiment/index.js';
 import { runProtocolSpec } from '../src/protocols/registry.js';
 import { tableCsv } from '../src/report/csv.js';
@@ -17,17 +17,7 @@ let srv: { url: string; close: () => Promise<void> };
 before(async () => { browser = await launch(); srv = await serve(); });
 after(async () => { await browser?.close(); await srv?.close(); });
 
-async function waitReady(page: Page): Promise<void> {
-  await page.waitForFunction("document.getElementById('status')?.textContent === 'ready'", null, { timeout: 30000 });
-}
-
-async function open(query = ''): Promise<Page> {
-  const ctx = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  await page.goto(srv.url + query);
-  return page;
-}
+const open = (query = ''): Promise<Page> => openLab(browser, srv.url, query);
 
 test('device explorer: a parameter change recomputes the I-V loop; the CSV export equals the library result', async () => {
   const page = await open('?view=device&preset=biolek2009');

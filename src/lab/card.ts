@@ -49,5 +49,5 @@ export function plotCard(parent: HTMLElement, id: string, title: string): (d: Ca
 export function showMetrics(cardId: string, metrics: Record<string, { value: number; unit: string; meaning?: string }>): void {
   const el = document.querySelector(`#${cardId} .metrics`);
   if (!el) return;
-  el.innerHTML = Object.entries(metrics).map(([k, m]) => `<span title="${m.meaning ?? ''}"><b>${k}</b> ${Number(m.value.toPrecision(4))} ${m.unit}</span>`).join('');
+  el.innerHTML = Object.entries(metrics).map(([k, m]) => `<span title="${m.meaning ?? ''}"><b>${k}</b> ${Number(m.value.toPrecision(4))} ${m.unit === '1' ? '' : m.unit}</span>`).join('');
 }

@@ -8,12 +8,14 @@ import { protocolsView } from './views/protocols.js';
 import { reportView } from './views/report.js';
 import { filamentView } from './views/filament.js';
 import { arraysView } from './views/arrays.js';
+import { networksView } from './views/networks.js';
 
 const VIEWS: Record<string, { title: string; view: View }> = {
   device: { title: 'Device explorer', view: deviceView },
   protocols: { title: 'Protocols', view: protocolsView },
   filament: { title: 'Filament viewer', view: filamentView },
   arrays: { title: 'Arrays', view: arraysView },
+  networks: { title: 'Networks', view: networksView },
   report: { title: 'Reproduction report', view: reportView },
 };
 

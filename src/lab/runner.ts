@@ -9,21 +9,24 @@ export class TaskError extends Error {
   constructor(message: string, readonly path?: string) { super(message); }
 }
 
+/** Progress callback: fraction done in [0, 1] and an optional partial result. */
+export type Progress = (fraction: number, partial?: unknown) => void;
+
 /** Runs tasks in a module Web Worker. */
 export class Runner {
   private worker: Worker;
   private seq = 0;
-  private pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void; progress?: (f: number) => void }>();
+  private pending = new Map<number, { ok: (v: unknown) => void; fail: (e: Error) => void; progress?: Progress }>();
   constructor(private readonly url: URL) {
     this.worker = this.spawn();
   }
   private spawn(): Worker {
     const w = new Worker(this.url, { type: 'module' });
     w.onmessage = (e: MessageEvent) => {
-      const m = e.data as { id: number; type: string; fraction?: number; result?: unknown; message?: string; path?: string };
+      const m = e.data as { id: number; type: string; fraction?: number; partial?: unknown; result?: unknown; message?: string; path?: string };
       const p = this.pending.get(m.id);
       if (!p) return;
-      if (m.type === 'progress') p.progress?.(m.fraction ?? 0);
+      if (m.type === 'progress') p.progress?.(m.fraction ?? 0, m.partial);
       else {
         this.pending.delete(m.id);
         if (m.type === 'result') p.ok(m.result);
@@ -36,8 +39,11 @@ export class Runner {
     };
     return w;
   }
-  /** Run a task; resolves with its result. */
-  run<T>(kind: string, payload: unknown, progress?: (f: number) => void): Promise<T> {
+  /**
+   * Run a task; resolves with its result. `progress` receives the fraction done and, from tasks
+   * that report them, partial results (e.g. one training epoch) as they come.
+   */
+  run<T>(kind: string, payload: unknown, progress?: Progress): Promise<T> {
     const id = ++this.seq;
     return new Promise<T>((ok, fail) => {
       this.pending.set(id, { ok: ok as (v: unknown) => void, fail, progress });

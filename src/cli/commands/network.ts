@@ -13,9 +13,7 @@ import { specContext } from '../context.js';
 import { parseQuantity, SpecError } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { canonicalJson, contentHash } from '../../experiment/hash.js';
-import { presetDefaults } from '../../protocols/defaults.js';
-import { resolveProtocolParams } from '../../protocols/params.js';
-import { stdpProtocol } from '../../protocols/stdp.js';
+import { stdpWaveformDefaults } from '../../protocols/network-defaults.js';
 import { DEMO_NETWORK } from '../../network/demo.js';
 import { resolveNetworkSpec, type NetworkDevice, type NetworkSpecContext } from '../../network/spec.js';
 import { runNetwork, type NetworkResult } from '../../network/build.js';
@@ -67,13 +65,8 @@ function context(base?: string): NetworkSpecContext {
       if (d.count !== 1) throw new SpecError(`${path}.count`, d.count, 'nothing (one device per synapse)');
       return { model: d.model, resolved: d.resolved, preset: d.preset?.id, presetData: d.preset };
     },
-    waveformDefaults: (d) => {
-      // the stdp protocol's spike for this preset: its per-preset defaults over its own
-      const all = resolveProtocolParams(stdpProtocol, {}, presetDefaults('stdp', d.presetData));
-      const out: Record<string, unknown> = {};
-      for (const k of ['progAmplitude', 'progWidth', 'heatAmplitude', 'heatWidth', 'gap']) if (all[k] !== undefined) out[k] = all[k];
-      return out;
-    },
+    // the stdp protocol's spike for this preset: its per-preset defaults over its own
+    waveformDefaults: (d) => stdpWaveformDefaults(d.presetData),
   };
 }
 

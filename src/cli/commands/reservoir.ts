@@ -17,7 +17,7 @@ import { parseQuantity } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { splitTrainTest, type ImageSet } from '../../network/analog/dataset.js';
 import {
-  DU2017_RATE1, DU2017_RATE2, checkScheme, DU2017_MNIST, DU2017_PUBLISHED, NO_RELAXATION, READOUT_DEFAULTS, cleanDigits, cropWindow, imageTask, noisyDigits, patternMetrics, patternStudy,
+  DU2017_RATE1, DU2017_RATE2, checkScheme, DU2017_MNIST, DU2017_PUBLISHED, NO_RELAXATION, READOUT_DEFAULTS, CLEAN_DIGITS_EPOCHS, cropWindow, digitsTaskSets, imageTask, patternMetrics, patternStudy,
   type ImageEncoding, type ReadScheme, type ReservoirDevice, type StreamScheme, type TaskResult, type ReadoutOptions,
 } from '../../network/reservoir/index.js';
 import { a9Checks } from '../../report/panels-reservoir.js';
@@ -227,14 +227,8 @@ export const reservoirCommand: Command = {
       if (o.data || o['split-seed']) throw new UsageError('--data and --split-seed belong to the mnist task');
       const nTrain = int(o.train, 'train', 200, 0), nTest = int(o.test, 'test', 1000), flips = int(o.flips, 'flips', 1, 0);
       enc = { rows: 5, cols: 4, segments: 1, threshold: 0.5 };
-      const clean = cleanDigits();
-      const noisy = nTrain ? noisyDigits(nTrain, flips, seed, 'train') : undefined;
-      const train: ImageSet = noisy ? { ...clean, x: Float64Array.from([...clean.x, ...noisy.x]), y: Int32Array.from([...clean.y, ...noisy.y]), n: 10 + nTrain } : clean;
-      runs = [
-        // 20 copies of each digit: identical without read noise, independent noisy reads with it
-        { set: 'clean', train: cleanDigits(20), test: cleanDigits(20), readout: { ...readout, epochs: o.epochs ? readout.epochs : 200 } },
-        { set: 'noisy', train, test: noisyDigits(nTest, flips, seed, 'test'), readout },
-      ];
+      // clean: 20 copies of each digit (independent reads with read noise); noisy: clean + noisy copies
+      runs = digitsTaskSets(nTrain, nTest, flips, seed).map((r) => ({ ...r, readout: r.set === 'clean' && !o.epochs ? { ...readout, epochs: CLEAN_DIGITS_EPOCHS } : readout }));
       data = { glyphs: '10 reconstructed 5 x 4 digits (network/reservoir/digits5x4)', clean: '20 copies of each digit for training and for testing', train: `10 clean + ${nTrain} noisy`, test: `${nTest} noisy`, flips, seed };
     } else {
       if (o.flips) throw new UsageError('--flips belongs to the digits5x4 task');

@@ -68,3 +68,22 @@ export function noisyDigits(n: number, flips: number, seed: number, stream: stri
   }
   return { x, y, n, size: 20, classes: 10 };
 }
+
+/** Readout epochs of the clean-digit fit (ten images: more epochs than the noisy sets need). */
+export const CLEAN_DIGITS_EPOCHS = 200;
+
+/**
+ * The two data sets of the digits5x4 task (CLI `network reservoir --task digits5x4` and the
+ * lab): "clean", 20 copies of each digit for training and for testing (identical without read
+ * noise, independent reads with it), then "noisy", the 10 clean digits plus `nTrain` noisy
+ * copies for training (stream "train") and `nTest` other noisy copies for testing ("test").
+ */
+export function digitsTaskSets(nTrain: number, nTest: number, flips: number, seed: number): Array<{ set: 'clean' | 'noisy'; train: ImageSet; test: ImageSet }> {
+  const clean = cleanDigits();
+  const noisy = nTrain ? noisyDigits(nTrain, flips, seed, 'train') : undefined;
+  const train: ImageSet = noisy ? { ...clean, x: Float64Array.from([...clean.x, ...noisy.x]), y: Int32Array.from([...clean.y, ...noisy.y]), n: 10 + nTrain } : clean;
+  return [
+    { set: 'clean', train: cleanDigits(20), test: cleanDigits(20) },
+    { set: 'noisy', train, test: noisyDigits(nTest, flips, seed, 'test') },
+  ];
+}

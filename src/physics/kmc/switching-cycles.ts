@@ -12,14 +12,17 @@ import { cv, mean } from '../../math/stats.js';
 /**
  * A lattice device that can be swept: solveFields(v) sets the source voltage (series resistor and
  * compliance inside) and rebuilds the rates; advance runs events at that voltage; bridged() is the
- * topological ON criterion (a conducting path joins the electrodes); g the device conductance at
- * the last field solve (S); filamentGap() the tunnelling gap (m).
+ * topological ON criterion (a conducting path joins the electrodes); ruptured(), when present,
+ * the RESET criterion (default: not bridged; the ECM cell counts an ion still sitting in the
+ * break, which re-reduces at once, as unbroken); g the device conductance at the last field
+ * solve (S); filamentGap() the tunnelling gap (m).
  */
 export interface SweepDevice {
   readonly t: number; readonly g: number; readonly events: number;
   solveFields(vSource: number): void;
   advance(duration: number, rng: Rng, maxEvents?: number): number;
   bridged(): boolean;
+  ruptured?(): boolean;
   filamentGap(): number;
 }
 
@@ -83,7 +86,7 @@ export function setSweep(d: SweepDevice, rng: Rng, vMax: number, o: SweepOptions
 
 /** Negative sweep until no conducting path bridges the electrodes; returns the switching voltage or NaN. */
 export function resetSweep(d: SweepDevice, rng: Rng, vMax: number, o: SweepOptions): number {
-  const v = rampUntil(d, rng, 0, vMax, o, -1, () => !d.bridged());
+  const v = rampUntil(d, rng, 0, vMax, o, -1, d.ruptured ? () => d.ruptured!() : () => !d.bridged());
   if (Number.isFinite(v)) for (let u = Math.ceil(-v / o.dV - 1e-9) * o.dV; u <= o.vResetStop + 1e-12; u += o.dV) { d.solveFields(-(u - 0.5 * o.dV)); d.advance(o.dV / o.rate, rng); }
   return v;
 }
@@ -168,4 +171,18 @@ export function deviceKineticSpread<D extends SweepDevice>(model: DeviceModel<D>
   }
   const ok = vSet.filter(Number.isFinite);
   return { vSet, mean: mean(ok), cv: ok.length >= 2 ? cv(ok) : NaN, gapOff };
+}
+
+/**
+ * Spread of the forming voltage over nRuns fresh copies of one device (same model, e.g. the same
+ * disorder realisation; independent event streams; no hold): the many-event floor of a SET that
+ * has to grow the whole filament, to compare with the post-RESET kinetic floor.
+ */
+export function deviceFormingSpread<D extends SweepDevice>(model: DeviceModel<D>, seed: number, nRuns: number, o: SweepOptions = SWEEP_DEFAULTS): { vForm: number[]; mean: number; cv: number } {
+  const root = new Rng(seed);
+  const noHold = { ...o, tHold: 0 };
+  const vForm: number[] = [];
+  for (let r = 0; r < nRuns; r++) vForm.push(setSweep(model.make(root.stream('init')), root.stream(`form-${r}`), o.vForm, noHold));
+  const ok = vForm.filter(Number.isFinite);
+  return { vForm, mean: mean(ok), cv: ok.length >= 2 ? cv(ok) : NaN };
 }

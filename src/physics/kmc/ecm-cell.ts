@@ -18,8 +18,8 @@
  * dG (> 0) is the free energy of Ag+ in the film above Ag metal: at zero bias a filament is stable
  * and ions are rare (occupancy ~ exp(-dG/kT)). Each interface is a Butler-Volmer pair with
  * exchange rate nu exp(-E/kT) and transfer coefficient alpha: the filament surface (E_red) and the
- * active anode (E_an, the ion supply; as in JART ECM the two interfaces have their own exchange
- * rates, and as in the growth-map lattice the anode oxidation rate is its own parameter).
+ * active anode (E_an, the ion supply; in JART ECM the two interfaces carry their own exchange
+ * currents j0 A_k, and in the growth-map lattice the anode oxidation rate is its own parameter).
  * Conduction: metal sites gM, others gO (ions do not conduct electrons); the potential and the
  * steady Joule temperature are those of LatticeFields, re-solved after every event that changes
  * metal (reduction, nucleation, oxidation), and rescaled exactly on a voltage step. A RESET of a
@@ -30,10 +30,9 @@
  * constant (tested).
  * @module physics/kmc/ecm-cell
  */
-import { KB, Q } from '../../units/constants.js';
+import { Q } from '../../units/constants.js';
 import type { Rng } from '../../rng/rng.js';
-import { Fenwick } from './fenwick.js';
-import { drawEvent, type KmcDraw } from './gillespie.js';
+import { LatticeKmc } from './lattice-kmc.js';
 import { LatticeFields } from './lattice-fields.js';
 
 /** ECM cell parameters (SI; energies in J). */
@@ -59,12 +58,13 @@ export interface EcmCellParams {
  * filament exchange E_red 0.6 eV; dG 0.5 eV: Ag is nearly insoluble in Si (solution enthalpy of
  * order 2 eV from its ~1e16 cm^-3 solubility at 1200 C [recalled]), 0.5 eV is a low value that
  * keeps the equilibrium Ag+ occupancy next to metal ~4e-9 and a filament's surface oxidation
- * (E_red + dG = 1.1 eV) at ~4e-6 /s per atom: non-volatile, as Ag / a-Si and epiRAM cells are;
+ * (E_red + dG = 1.1 eV) at ~3e-6 /s per atom: non-volatile, as Ag / a-Si and epiRAM cells are;
  * anode E_an 0.2 eV, so that its injection barrier E_an + dG is 0.7 eV (the ion supply: forming at
- * ~5-7 V on a 10 V/s ramp over 4 nm); isolated nucleation 0.9 eV. Chosen after a scan of dG (0.15,
- * 0.3, 0.4, 0.5 eV at a fixed 0.7 eV injection barrier): larger dG narrows the SET-voltage spread
- * of both cells of the B1 pair (the SET is set off by oxidising the electrode-side Ag, whose barrier
- * E_red + dG the field then has to remove), see the fig11 panel. Site conductances gM 10 mS (Ag
+ * ~5-7 V on a 10 V/s ramp over 4 nm, SET near 2 V); isolated nucleation 0.9 eV. Chosen after a scan of dG at a fixed
+ * 0.7 eV injection barrier (C2C CV(V_set) of the Ag/SiGe pipe / Ag/a-Si pair, 4-6 devices x 8-10
+ * cycles: 40 / 33 % at 0.15 eV, 12 / 31 % at 0.3, 15 / 19 % at 0.4, 8.6 / 16 % at 0.5): larger dG
+ * narrows both (the SET is set off by oxidising the electrode-side Ag, whose barrier E_red + dG
+ * the field then has to remove); the B1 gates fail at every value. Site conductances gM 10 mS (Ag
  * resistivity 1.6e-8 Ohm m over one site is 64 Ohm) and gO 1 nS (film leakage, HRS ~1e9 Ohm); heat:
  * a-Si kappa 1.5 W/m/K with a spreading factor of 500, which makes the thermal resistance of a
  * one-site filament across the 4 nm film ~1e6 K/W (the order used for filaments in compact RESET
@@ -76,13 +76,14 @@ export const ECM_CELL_DEFAULTS: EcmCellParams = {
   gM: 1e-2, gO: 1e-9, kappa: 1.5, heatSpread: 500, rSeries: 1000, compliance: 100e-6,
 };
 
-/** Check a parameter set: a clear error names the field and the value. */
-export function checkEcmParams(p: EcmCellParams): void {
+/** Check a parameter set (returned unchanged): a clear error names the field and the value. */
+export function checkEcmParams(p: EcmCellParams): EcmCellParams {
   const bad = (f: string, v: unknown, want: string) => { throw new Error(`EcmCell: ${f} = ${String(v)}: expected ${want}`); };
   for (const f of ['nx', 'nz'] as const) if (!Number.isInteger(p[f]) || p[f] < 1) bad(f, p[f], 'an integer >= 1');
   for (const f of ['a', 'nu', 't0', 'zIon', 'gM', 'gO', 'kappa', 'heatSpread', 'compliance'] as const) if (!(Number.isFinite(p[f]) && p[f] > 0)) bad(f, p[f], 'a finite number > 0');
   for (const f of ['eHop', 'eRed', 'dG', 'eAn', 'eNuc', 'rSeries'] as const) if (!(Number.isFinite(p[f]) && p[f] >= 0)) bad(f, p[f], 'a finite number >= 0 (energies in J)');
   if (!(p.alpha >= 0 && p.alpha <= 1)) bad('alpha', p.alpha, 'a transfer coefficient in [0, 1]');
+  return p;
 }
 
 /** Per-site masks (length nx*nz): migration barrier h (J, default eHop) and ion binding energy b (J, default 0). */
@@ -91,24 +92,23 @@ export interface EcmMasks { hop?: Float64Array; bind?: Float64Array }
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), reduction / nucleation, oxidation, anode exchange
 
 /** An ECM cell with its KMC state (see the module header for the events). */
-export class EcmCell {
+export class EcmCell extends LatticeKmc {
   readonly p: EcmCellParams; readonly m: number;
   readonly st: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
   readonly hop: Float64Array; readonly bind: Float64Array;
-  t = 0; v = 0; current = 0; g = 0; events = 0;
+  v = 0; current = 0; g = 0; events = 0;
   /** Ag taken from the anode (injections minus depositions onto it). */
   fromAnode = 0;
   /** Executed events by slot: hops -x, +x, -z, +z, reduction / nucleation, oxidation, anode exchange. */
   readonly eventCounts = new Float64Array(NEV);
-  private readonly tree: Fenwick; private readonly fields: LatticeFields;
-  private readonly draw: KmcDraw = { event: -1, dt: 0 };
+  private readonly fields: LatticeFields;
   private dirty = true; private vSource = 0;
   private readonly seen: Uint8Array; private readonly stack: Int32Array;
   private readonly dist: Int32Array; private readonly deque: Int32Array;
 
   /** A cell with an empty film (the rng is not used: the film starts free of Ag; kept for the SweepDevice factory signature). */
   constructor(p: EcmCellParams, _init?: Rng, masks: EcmMasks = {}) {
-    checkEcmParams(p);
+    super(checkEcmParams(p).nx, p.nz, NEV, p.nu);
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     for (const [name, x] of Object.entries(masks)) {
@@ -118,7 +118,6 @@ export class EcmCell {
     }
     this.st = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
     this.hop = masks.hop ?? new Float64Array(m).fill(p.eHop); this.bind = masks.bind ?? new Float64Array(m);
-    this.tree = new Fenwick(m * NEV);
     this.fields = new LatticeFields(p.nx, p.nz, p.a, p.kappa, p.heatSpread, new Uint8Array(p.nx).fill(1));
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     this.dist = new Int32Array(m); this.deque = new Int32Array(4 * m + 4);
@@ -219,18 +218,10 @@ export class EcmCell {
     this.tree.rebuild();
   }
 
-  private put(raw: boolean, e: number, r: number): void {
-    if (raw) this.tree.setRaw(e, r); else this.tree.set(e, r);
-  }
 
-  private rate(e0: number, lowering: number, T: number): number {
-    let low = lowering;
-    if (low > e0) low = e0;
-    return this.p.nu * Math.exp(-(e0 - low) / (KB * T));
-  }
 
   /** Recompute the NEV event rates of site k. */
-  private refreshSite(k: number, raw: boolean): void {
+  protected refreshSite(k: number, raw: boolean): void {
     const { p, st, psi, T, hop, bind } = this;
     const { nx, nz } = p;
     const i = k % nx, j = (k - i) / nx, base = k * NEV, s = st[k];
@@ -274,15 +265,6 @@ export class EcmCell {
     this.put(raw, base + 6, 0);
   }
 
-  private touch(k: number): void {
-    const { nx, nz } = this.p;
-    const i = k % nx, j = (k - i) / nx;
-    this.refreshSite(k, false);
-    if (i > 0) this.refreshSite(k - 1, false);
-    if (i < nx - 1) this.refreshSite(k + 1, false);
-    if (j > 0) this.refreshSite(k - nx, false);
-    if (j < nz - 1) this.refreshSite(k + nx, false);
-  }
 
   /**
    * Run events for a duration at the present source voltage; fields re-solved (and all rates
@@ -293,10 +275,9 @@ export class EcmCell {
     const { nx } = this.p;
     let nEv = 0;
     while (nEv < maxEvents) {
-      const d = drawEvent(this.tree, rng, this.draw);
-      if (d.event < 0 || this.t + d.dt > tEnd) { this.t = tEnd; break; }
-      this.t += d.dt;
-      const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
+      const ev = this.next(rng, tEnd);
+      if (ev < 0) break;
+      const k = Math.floor(ev / NEV), e = ev - k * NEV;
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
         this.st[k] = 0; this.st[q] = 1; this.touch(k); this.touch(q);

@@ -37,10 +37,9 @@
  * ion-blocking but conducting graphene layer).
  * @module physics/kmc/vcm-lattice
  */
-import { KB, Q } from '../../units/constants.js';
+import { Q } from '../../units/constants.js';
 import type { Rng } from '../../rng/rng.js';
-import { Fenwick } from './fenwick.js';
-import { drawEvent, type KmcDraw } from './gillespie.js';
+import { LatticeKmc } from './lattice-kmc.js';
 import { LatticeFields } from './lattice-fields.js';
 
 /** Parameters of the VCM lattice (SI). */
@@ -70,31 +69,29 @@ export interface VcmMasks { eaDrop?: Float64Array; trap?: Float64Array; genDrop?
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
 /** A VCM lattice device with its KMC state. */
-export class VcmLattice {
+export class VcmLattice extends LatticeKmc {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
   readonly eaDrop: Float64Array; readonly trap: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
-  t = 0; v = 0; current = 0; g = 0; events = 0;
+  v = 0; current = 0; g = 0; events = 0;
   /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
   readonly eventCounts = new Float64Array(NEV);
   /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
   oxygen = 0;
-  private readonly tree: Fenwick;
   /** Unit-voltage potential and temperature (shared lattice solver). */
   private readonly fields: LatticeFields;
   /** Occupancy changed since the last unit solve. */
   private dirty = true;
-  private readonly draw: KmcDraw = { event: -1, dt: 0 };
   private sinceUpdate = 0; private vSource = 0;
   private readonly seen: Uint8Array; private readonly stack: Int32Array;
 
   constructor(p: VcmParams, rng: Rng, masks: VcmMasks = {}) {
+    super(p.nx, p.nz, NEV, p.nu);
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
     this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.trap = masks.trap ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
     this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1); this.ionic = masks.ionic ?? this.contact;
-    this.tree = new Fenwick(m * NEV);
     this.fields = new LatticeFields(p.nx, p.nz, p.a, p.kappa, p.heatSpread, this.contact);
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
@@ -182,18 +179,10 @@ export class VcmLattice {
     this.dirty = false;
   }
 
-  private put(raw: boolean, e: number, r: number): void {
-    if (raw) this.tree.setRaw(e, r); else this.tree.set(e, r);
-  }
 
-  private rate(e0: number, lowering: number, T: number): number {
-    let low = lowering;
-    if (low > e0) low = e0;
-    return this.p.nu * Math.exp(-(e0 - low) / (KB * T));
-  }
 
   /** Recompute the NEV event rates of site k. */
-  private refreshSite(k: number, raw: boolean): void {
+  protected refreshSite(k: number, raw: boolean): void {
     const { p, occ, psi, T } = this;
     const { nx, nz } = p;
     const i = k % nx, j = (k - i) / nx;
@@ -233,15 +222,6 @@ export class VcmLattice {
     }
   }
 
-  private touch(k: number): void {
-    const { nx, nz } = this.p;
-    const i = k % nx, j = (k - i) / nx;
-    this.refreshSite(k, false);
-    if (i > 0) this.refreshSite(k - 1, false);
-    if (i < nx - 1) this.refreshSite(k + 1, false);
-    if (j > 0) this.refreshSite(k - nx, false);
-    if (j < nz - 1) this.refreshSite(k + nx, false);
-  }
 
   /**
    * Run events for a duration at fixed source voltage (fields re-solved every updateEvery
@@ -251,10 +231,9 @@ export class VcmLattice {
     const tEnd = this.t + duration;
     let nEv = 0;
     while (nEv < maxEvents) {
-      const d = drawEvent(this.tree, rng, this.draw);
-      if (d.event < 0 || this.t + d.dt > tEnd) { this.t = tEnd; break; }
-      this.t += d.dt;
-      const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
+      const ev = this.next(rng, tEnd);
+      if (ev < 0) break;
+      const k = Math.floor(ev / NEV), e = ev - k * NEV;
       const { nx } = this.p;
       // the changed sites' faces enter the network matrix: refactor from their band rows on
       this.fields.mark(k, e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k);

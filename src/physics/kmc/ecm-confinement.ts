@@ -11,8 +11,7 @@
  *   Ag+ transport along threading dislocations is what switches Ag/Ge/Si(001) stacks (TEM and EBIC,
  *   "Bipolar resistive switching in memristors based on Ge/Si(001) epitaxial layers"). The crystal
  *   is ordered: every device is the same. Measured sensitivity (6 devices x 10 cycles, seed 1):
- *   C2C CV(V_set) 4.8, 8.6, 6.8, 11.1 % for pipes of 2, 4, 8, 12 sites (the 12-site pipe on a
- *   24-column cell); the spread is set by rare RESETs that leave a two-atom break, not by the
+ *   C2C CV(V_set) 4.8, 8.6, 6.8, 11.1 % for pipes of 2, 4, 8, 12 sites (16-column cell); the spread is set by rare RESETs that leave a two-atom break, not by the
  *   width.
  * - `control` (Ag / amorphous Si, the unconfined film): the same Ag+ barrier everywhere on average
  *   (`eHop` of the cell, 0.6 eV, equal to the pipe so that the pair differs only in where the ions

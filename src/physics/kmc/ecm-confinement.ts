@@ -11,8 +11,8 @@
  *   Ag+ transport along threading dislocations is what switches Ag/Ge/Si(001) stacks (TEM and EBIC,
  *   "Bipolar resistive switching in memristors based on Ge/Si(001) epitaxial layers"). The crystal
  *   is ordered: every device is the same. Measured sensitivity (6 devices x 10 cycles, seed 1):
- *   C2C CV(V_set) 4.8, 8.6, 6.8, 11.1 % for pipes of 2, 4, 8, 12 sites (16-column cell); the spread is set by rare RESETs that leave a two-atom break, not by the
- *   width.
+ *   C2C CV(V_set) 4.8, 8.6, 6.8, 11.1 % for pipes of 2, 4, 8, 12 sites (16-column cell); the
+ *   spread is set by rare RESETs that leave a two-atom break, not by the width.
  * - `control` (Ag / amorphous Si, the unconfined film): the same Ag+ barrier everywhere on average
  *   (`eHop` of the cell, 0.6 eV, equal to the pipe so that the pair differs only in where the ions
  *   may move and in order), with a Gaussian spread `sigma` (0.1 eV) of the ion binding energy per

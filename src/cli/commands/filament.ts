@@ -22,6 +22,7 @@ import { QPC_DEFAULTS, qpcHistogram, qpcSet } from '../../physics/kmc/qpc.js';
 import { stanfordHandoff } from '../../physics/kmc/handoff.js';
 import { SWEEP_DEFAULTS } from '../../physics/kmc/vcm-cycles.js';
 import { handoffKmc, handoffContinuum, handoffLines, HANDOFF_MODELS } from './filament-handoff.js';
+import { ecmConfinement } from './filament-ecm.js';
 
 const help = `nanoionics filament --model continuum|kmc [--protocol P] [--device ID] [--set name=value ...]
                     [--out DIR] [--json] [--seed N] [--devices N] [--cycles N] [--runs N]
@@ -38,13 +39,18 @@ Physics level of the review (sections 2, 4, 5.1): filaments simulated from ion t
   --model kmc        rejection-free lattice kinetic Monte Carlo
      --protocol cycles       VCM forming + SET/RESET cycles over seeded devices (C2C, D2D) and
                              the hand-off to the stanford-pku compact model
-     --protocol confinement  CV of V_set, R_on, R_off: control, dislocation (lower vacancy
-                             formation energy in the core), dislocation-pipe (plus a lower
-                             migration barrier along it), nanocrystal, nanopore, graphene
-                             edge; kinetic floor of V_set; forming voltage vs pore size
+     --protocol confinement  CV of V_set, R_on, R_off on the VCM lattice: control, dislocation
+                             (lower vacancy formation energy in the core), dislocation-pipe
+                             (plus a lower migration barrier along it), nanocrystal, nanopore,
+                             graphene edge; kinetic floor of V_set; forming voltage vs pore
+                             size; then the B1 pair on the Ag ECM cell: Ag/SiGe with a
+                             dislocation pipe vs Ag/a-Si (kinetic and forming floors).
+                             --device ag-ecm runs the ECM pair only, and --set then sets its
+                             cell parameters and pipeWidth, ePipe, eBulk, sigma
      --protocol growth-map   ECM growth mode vs ion mobility x redox rate (review Fig. 1)
      --protocol quantized    weak-programming SET runs: conductance steps and histogram (n G0)
-     devices: hfox-vcm (default for cycles/confinement), ag-ecm (growth-map), nb-zno-qpc (quantized)
+     devices: hfox-vcm (default for cycles/confinement), ag-ecm (growth-map; ECM pair of
+              confinement), nb-zno-qpc (quantized)
 
 Options:
   --set name=value   parameter override with units ("ea=0.7 eV", "compliance=100uA"); repeatable
@@ -168,8 +174,10 @@ export const filamentCommand: Command = {
     } else {
       const nDev = int(values.devices, 'devices', 6), nCyc = int(values.cycles, 'cycles', 10);
       const seeds = Array.from({ length: nDev }, (_, k) => seed + k);
-      if (protocol === 'cycles' || protocol === 'confinement') {
-        if (device !== undefined && device !== 'hfox-vcm') throw new UsageError(`--device ${device}: expected hfox-vcm for --protocol ${protocol}`);
+      if (protocol === 'confinement' && device === 'ag-ecm') {
+        summary = { ecm: ecmConfinement(sets, seeds, nCyc, out, progress) };
+      } else if (protocol === 'cycles' || protocol === 'confinement') {
+        if (device !== undefined && device !== 'hfox-vcm') throw new UsageError(`--device ${device}: expected hfox-vcm${protocol === 'confinement' ? ' or ag-ecm' : ''} for --protocol ${protocol}`);
         const p: VcmParams = kmcSets(VCM_DEFAULTS, sets);
         if (protocol === 'cycles') {
           const st = cycleStatistics(p, seeds, nCyc);
@@ -201,7 +209,7 @@ export const filamentCommand: Command = {
             const ron = (s: typeof st) => { const x = s.runs.map((r) => r.cycles[0].rOn).filter(Number.isFinite); return x.length ? x.reduce((a, b) => a + b, 0) / x.length : NaN; };
             return { pore, vFormMean: st.vForm.mean, rOnMean: ron(st), rOnMeanTripleCompliance: ron(hi) };
           });
-          summary = { table: rows, poreSizes: pores };
+          summary = { table: rows, poreSizes: pores, ecm: ecmConfinement({}, seeds, nCyc, out, progress) };
           if (out) {
             const keys = Object.keys(rows[0]).filter((k) => k !== 'kind');
             const lines = [['kind', ...keys].join(','), ...rows.map((r) => [r.kind, ...keys.map((k) => String((r as unknown as Record<string, number>)[k]))].join(','))];

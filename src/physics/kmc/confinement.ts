@@ -73,11 +73,26 @@ export function confinementMasks(p: VcmParams, kind: ConfinementKind, o: Confine
 export interface ConfinementRow {
   kind: ConfinementKind;
   vSetC2c: number; vSetD2d: number; vSetMean: number;
+  /** Standard error of the C2C CV over the devices. */
+  vSetC2cSe: number;
   vResetC2c: number; rOnC2c: number; rOffC2c: number; rOnD2d: number; rOffD2d: number;
   gapOffC2c: number; vFormMean: number; vFormD2d: number;
   /** CV of V_set over `floorRuns` SET sweeps from the first device's post-RESET lattice (kineticSpread). */
   vSetFloor: number;
   failed: number; events: number;
+}
+
+/** Statistics of deviceStatistics / cycleStatistics. */
+export type CycleStats = ReturnType<typeof cycleStatistics>;
+
+/** One study row from a kind's cycle statistics and its kinetic floor (shared by the VCM and ECM studies). */
+export function confinementRow<K extends string>(kind: K, st: CycleStats, vSetFloor: number): Omit<ConfinementRow, 'kind'> & { kind: K } {
+  return {
+    kind, vSetC2c: st.vSet.c2c, vSetC2cSe: st.vSet.c2cSe, vSetD2d: st.vSet.d2d, vSetMean: st.vSet.mean, vResetC2c: st.vReset.c2c,
+    rOnC2c: st.rOn.c2c, rOffC2c: st.rOff.c2c, rOnD2d: st.rOn.d2d, rOffD2d: st.rOff.d2d,
+    gapOffC2c: st.gapOff.c2c, vFormMean: st.vForm.mean, vFormD2d: st.vForm.d2d, vSetFloor,
+    failed: st.vSet.failed + st.vReset.failed, events: st.events,
+  };
 }
 
 /** Run the variability study for the given kinds with the same seeds and cycle count. */
@@ -86,11 +101,6 @@ export function confinementStudy(p: VcmParams, kinds: ConfinementKind[], seeds: 
     const st = cycleStatistics(p, seeds, nCycles, o, () => confinementMasks(p, kind, mo));
     const floor = kineticSpread(p, seeds[0], floorRuns, o, confinementMasks(p, kind, mo));
     progress?.(`confinement ${kind}: CV(V_set) c2c ${(100 * st.vSet.c2c).toFixed(1)} %, d2d ${(100 * st.vSet.d2d).toFixed(1)} %, kinetic floor ${(100 * floor.cv).toFixed(1)} %`);
-    return {
-      kind, vSetC2c: st.vSet.c2c, vSetD2d: st.vSet.d2d, vSetMean: st.vSet.mean, vResetC2c: st.vReset.c2c,
-      rOnC2c: st.rOn.c2c, rOffC2c: st.rOff.c2c, rOnD2d: st.rOn.d2d, rOffD2d: st.rOff.d2d,
-      gapOffC2c: st.gapOff.c2c, vFormMean: st.vForm.mean, vFormD2d: st.vForm.d2d, vSetFloor: floor.cv,
-      failed: st.vSet.failed + st.vReset.failed, events: st.events,
-    };
+    return confinementRow(kind, st, floor.cv);
   });
 }

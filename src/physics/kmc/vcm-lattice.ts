@@ -22,7 +22,7 @@
  * at its tip at once, so a runaway is not held back to the next voltage step) and at each voltage
  * step the potential (resistor network: site conductance gV for a vacancy, gO for oxide, gM for
  * metal mask sites) and the steady temperature (thermal network, kappa, electrodes at T0) are
- * updated and all rates rebuilt. The networks are re-solved (warm-started line-preconditioned CG)
+ * updated and all rates rebuilt. The networks are re-solved (LatticeFields: banded Cholesky or CG)
  * only when the occupancy changed; a voltage step alone rescales them exactly (solveFields).
  * Between updates a changed site refreshes its own and its neighbours' events in O(log n) each.
  * The field E_z of a site is a central difference over the actual distances (half a site to an
@@ -37,13 +37,10 @@
  * ion-blocking but conducting graphene layer).
  * @module physics/kmc/vcm-lattice
  */
-import { KB, Q } from '../../units/constants.js';
+import { Q } from '../../units/constants.js';
 import type { Rng } from '../../rng/rng.js';
-import { Fenwick } from './fenwick.js';
-import { drawEvent, type KmcDraw } from './gillespie.js';
-import { makeStencil, clearStencil, addFace, type Stencil5 } from '../linear/stencil.js';
-import { KrylovWork, pcg } from '../linear/krylov.js';
-import { bandCholesky, bandSolve } from '../../math/banded.js';
+import { LatticeKmc } from './lattice-kmc.js';
+import { LatticeFields } from './lattice-fields.js';
 
 /** Parameters of the VCM lattice (SI). */
 export interface VcmParams {
@@ -72,45 +69,31 @@ export interface VcmMasks { eaDrop?: Float64Array; trap?: Float64Array; genDrop?
 const NEV = 7; // per site: 4 hops (-x,+x,-z,+z), generation, recombination, exchange
 
 /** A VCM lattice device with its KMC state. */
-export class VcmLattice {
+export class VcmLattice extends LatticeKmc {
   readonly p: VcmParams; readonly m: number;
   readonly occ: Uint8Array; readonly psi: Float64Array; readonly T: Float64Array;
   readonly eaDrop: Float64Array; readonly trap: Float64Array; readonly genDrop: Float64Array; readonly metal: Uint8Array; readonly contact: Uint8Array; readonly ionic: Uint8Array;
-  t = 0; v = 0; current = 0; g = 0; events = 0;
+  v = 0; current = 0; g = 0; events = 0;
   /** Executed events by kind: hops -x, +x, -z, +z, generation, recombination, exchange. */
   readonly eventCounts = new Float64Array(NEV);
   /** Oxygen ions stored at the top electrode (made by generation, used by recombination). */
   oxygen = 0;
-  private readonly tree: Fenwick; private readonly A: Stencil5; private readonly W: KrylovWork;
-  private readonly b: Float64Array; private readonly gs: Float64Array; private readonly power: Float64Array;
-  private readonly psiU: Float64Array; private readonly dTU: Float64Array;
-  /**
-   * Banded Cholesky storage for small lattices, else null (CG); the heat factor is made once
-   * (kappa is uniform). Sites are numbered along the shorter side (band row r = i nz + j when
-   * nz < nx, else j nx + i), so the half bandwidth bw = min(nx, nz).
-   */
-  private readonly band: Float64Array | null; private readonly heatBand: Float64Array | null; private heatFactored = false;
-  private readonly colMajor: boolean; private readonly bw: number; private readonly xb: Float64Array;
-  /** Occupancy changed since the last unit solve; the first network row whose entries changed. */
-  private dirty = true; private dirtyFrom = 0;
-  private readonly draw: KmcDraw = { event: -1, dt: 0 };
+  /** Unit-voltage potential and temperature (shared lattice solver). */
+  private readonly fields: LatticeFields;
+  /** Occupancy changed since the last unit solve. */
+  private dirty = true;
   private sinceUpdate = 0; private vSource = 0;
   private readonly seen: Uint8Array; private readonly stack: Int32Array;
 
   constructor(p: VcmParams, rng: Rng, masks: VcmMasks = {}) {
+    super(p.nx, p.nz, NEV, p.nu);
     this.p = p;
     const m = (this.m = p.nx * p.nz);
     this.occ = new Uint8Array(m); this.psi = new Float64Array(m); this.T = new Float64Array(m).fill(p.t0);
     this.eaDrop = masks.eaDrop ?? new Float64Array(m); this.trap = masks.trap ?? new Float64Array(m); this.genDrop = masks.genDrop ?? new Float64Array(m); this.metal = masks.metal ?? new Uint8Array(m);
     this.contact = masks.contact ?? new Uint8Array(p.nx).fill(1); this.ionic = masks.ionic ?? this.contact;
-    this.tree = new Fenwick(m * NEV); this.A = makeStencil(p.nx, p.nz); this.W = new KrylovWork(p.nx, p.nz);
+    this.fields = new LatticeFields(p.nx, p.nz, p.a, p.kappa, p.heatSpread, this.contact);
     this.seen = new Uint8Array(m); this.stack = new Int32Array(m);
-    this.b = new Float64Array(m); this.gs = new Float64Array(m); this.power = new Float64Array(m);
-    this.psiU = new Float64Array(m); this.dTU = new Float64Array(m);
-    this.colMajor = p.nz < p.nx; this.bw = this.colMajor ? p.nz : p.nx;
-    const direct = m * this.bw * this.bw <= 4e6; // n w^2 flops per factorisation
-    this.band = direct ? new Float64Array(m * (this.bw + 1)) : null; this.heatBand = direct ? new Float64Array(m * (this.bw + 1)) : null;
-    this.xb = new Float64Array(direct ? m : 0);
     for (let k = 0; k < m; k++) if (!this.metal[k] && rng.next() < p.fill0) this.occ[k] = 1;
   }
 
@@ -156,14 +139,8 @@ export class VcmLattice {
     return false;
   }
 
-  private bandRow(k: number): number {
-    if (!this.colMajor) return k;
-    const i = k % this.p.nx;
-    return i * this.p.nz + (k - i) / this.p.nx;
-  }
-
   /** Declare the occupancy edited from outside (occ is public): the next solveFields re-solves the networks. */
-  markChanged(): void { this.dirty = true; this.dirtyFrom = 0; }
+  markChanged(): void { this.dirty = true; this.fields.markAll(); }
 
   /** Vacancy count. */
   vacancies(): number { let s = 0; for (let k = 0; k < this.m; k++) s += this.occ[k]; return s; }
@@ -178,7 +155,8 @@ export class VcmLattice {
   solveFields(vSource: number): void {
     this.vSource = vSource;
     if (this.dirty) this.solveUnit();
-    const { p, psi, T, psiU, dTU } = this;
+    const { p, psi, T } = this;
+    const { psiU, dTU } = this.fields;
     const g = this.g;
     let cur = vSource * g / (1 + p.rSeries * g);
     if (cur > p.compliance) cur = p.compliance;
@@ -191,91 +169,20 @@ export class VcmLattice {
     this.sinceUpdate = 0;
   }
 
-  /** Unit-voltage potential psiU, device conductance g and unit-voltage temperature rise dTU. */
+  /** Unit-voltage potential, device conductance g and unit-voltage temperature rise (LatticeFields). */
   private solveUnit(): void {
-    const { p, A, b, psiU, gs, dTU, power } = this;
-    const { nx, nz } = p;
+    const { p, fields } = this;
+    const gs = fields.gs;
     for (let k = 0; k < this.m; k++) gs[k] = this.metal[k] ? p.gM : this.occ[k] ? p.gV : p.gO;
-    clearStencil(A); b.fill(0);
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) addFace(A, k, k + 1, 1 / (0.5 / gs[k] + 0.5 / gs[k + 1]), 'x');
-      if (j < nz - 1) addFace(A, k, k + nx, 1 / (0.5 / gs[k] + 0.5 / gs[k + nx]), 'z');
-    }
-    for (let i = 0; i < nx; i++) {
-      A.c[i] += 2 * gs[i];
-      const kt = (nz - 1) * nx + i;
-      if (this.contact[i]) { A.c[kt] += 2 * gs[kt]; b[kt] += 2 * gs[kt]; }
-    }
-    this.solveSpd(this.band, true, psiU, this.dirtyFrom);
-    let g = 0;
-    for (let i = 0; i < nx; i++) { const kt = (nz - 1) * nx + i; if (this.contact[i]) g += 2 * gs[kt] * (1 - psiU[kt]); }
-    this.g = g;
-    // Joule power per site at unit device voltage (half of each bond's dissipation to each end)
-    power.fill(0);
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + 1]) * (psiU[k] - psiU[k + 1]) ** 2; power[k] += q; power[k + 1] += q; }
-      if (j < nz - 1) { const q = 0.5 / (0.5 / gs[k] + 0.5 / gs[k + nx]) * (psiU[k] - psiU[k + nx]) ** 2; power[k] += q; power[k + nx] += q; }
-    }
-    for (let i = 0; i < nx; i++) { power[i] += 2 * gs[i] * psiU[i] ** 2; const kt = (nz - 1) * nx + i; if (this.contact[i]) power[kt] += 2 * gs[kt] * (1 - psiU[kt]) ** 2; }
-    // steady heat on the same lattice: bond conductance kappa a (slab of depth a) times the 3D
-    // spreading factor; electrodes held at T0, so the rise is solved with zero boundary values
-    clearStencil(A);
-    const gk = p.kappa * p.a * p.heatSpread;
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      b[k] = power[k];
-      if (i < nx - 1) addFace(A, k, k + 1, gk, 'x');
-      if (j < nz - 1) addFace(A, k, k + nx, gk, 'z');
-    }
-    for (let i = 0; i < nx; i++) { A.c[i] += 2 * gk; A.c[(nz - 1) * nx + i] += 2 * gk; }
-    this.solveSpd(this.heatBand, !this.heatFactored, dTU);
-    this.heatFactored = true;
-    this.dirty = false; this.dirtyFrom = this.m;
+    fields.solve();
+    this.g = fields.g;
+    this.dirty = false;
   }
 
-  /**
-   * x = A^-1 b for the stencil A and right-hand side b in this.A / this.b: banded Cholesky
-   * (factored when `factor`, else the stored factor is reused) on small lattices, warm-started
-   * line-preconditioned CG (tolerance 1e-10) on large ones. `from`: first row whose entries
-   * changed since the stored factor (rows below keep their factor).
-   */
-  private solveSpd(band: Float64Array | null, factor: boolean, x: Float64Array, from = 0): void {
-    const { A, b, xb } = this;
-    if (!band) { pcg(A, b, x, this.W, 1e-10, 2000); return; }
-    const { nx, nz } = this.p, w = this.bw, W = w + 1, m = this.m, cm = this.colMajor;
-    if (factor) {
-      band.fill(0, from * W);
-      for (let k = 0; k < m; k++) {
-        const i = k % nx, j = (k - i) / nx, r = cm ? i * nz + j : k;
-        if (r < from) continue;
-        band[r * W + w] = A.c[k];
-        // couplings to the lower-numbered neighbours: r - 1 and r - w
-        if (cm) { if (j > 0) band[r * W + w - 1] = -A.s[k]; if (i > 0) band[r * W] = -A.w[k]; }
-        else { if (i > 0) band[r * W + w - 1] = -A.w[k]; if (j > 0) band[r * W] = -A.s[k]; }
-      }
-      const bad = bandCholesky(m, w, band, from);
-      if (bad) throw new Error(`VcmLattice: network matrix not positive definite at band row ${bad - 1}`);
-    }
-    if (!cm) { x.set(b); bandSolve(m, w, band, x); return; }
-    for (let k = 0; k < m; k++) { const i = k % nx; xb[i * nz + (k - i) / nx] = b[k]; }
-    bandSolve(m, w, band, xb);
-    for (let k = 0; k < m; k++) { const i = k % nx; x[k] = xb[i * nz + (k - i) / nx]; }
-  }
 
-  private put(raw: boolean, e: number, r: number): void {
-    if (raw) this.tree.setRaw(e, r); else this.tree.set(e, r);
-  }
-
-  private rate(e0: number, lowering: number, T: number): number {
-    let low = lowering;
-    if (low > e0) low = e0;
-    return this.p.nu * Math.exp(-(e0 - low) / (KB * T));
-  }
 
   /** Recompute the NEV event rates of site k. */
-  private refreshSite(k: number, raw: boolean): void {
+  protected refreshSite(k: number, raw: boolean): void {
     const { p, occ, psi, T } = this;
     const { nx, nz } = p;
     const i = k % nx, j = (k - i) / nx;
@@ -315,15 +222,6 @@ export class VcmLattice {
     }
   }
 
-  private touch(k: number): void {
-    const { nx, nz } = this.p;
-    const i = k % nx, j = (k - i) / nx;
-    this.refreshSite(k, false);
-    if (i > 0) this.refreshSite(k - 1, false);
-    if (i < nx - 1) this.refreshSite(k + 1, false);
-    if (j > 0) this.refreshSite(k - nx, false);
-    if (j < nz - 1) this.refreshSite(k + nx, false);
-  }
 
   /**
    * Run events for a duration at fixed source voltage (fields re-solved every updateEvery
@@ -333,18 +231,12 @@ export class VcmLattice {
     const tEnd = this.t + duration;
     let nEv = 0;
     while (nEv < maxEvents) {
-      const d = drawEvent(this.tree, rng, this.draw);
-      if (d.event < 0 || this.t + d.dt > tEnd) { this.t = tEnd; break; }
-      this.t += d.dt;
-      const k = Math.floor(d.event / NEV), e = d.event - k * NEV;
+      const ev = this.next(rng, tEnd);
+      if (ev < 0) break;
+      const k = Math.floor(ev / NEV), e = ev - k * NEV;
       const { nx } = this.p;
-      // a site's conductance enters the faces to its neighbours, the lowest band row being the
-      // site's own minus the half bandwidth
-      if (this.band) {
-        const q0 = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k;
-        const low = Math.min(this.bandRow(k), this.bandRow(q0)) - this.bw;
-        if (low < this.dirtyFrom) this.dirtyFrom = low > 0 ? low : 0;
-      }
+      // the changed sites' faces enter the network matrix: refactor from their band rows on
+      this.fields.mark(k, e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : e === 3 ? k + nx : k);
       if (e < 4) {
         const q = e === 0 ? k - 1 : e === 1 ? k + 1 : e === 2 ? k - nx : k + nx;
         this.occ[k] = 0; this.occ[q] = 1; this.touch(k); this.touch(q);

@@ -32,3 +32,26 @@ export function parseSets(sets: unknown): Record<string, unknown> {
   }
   return out;
 }
+
+/** An integer option `--name` (>= min), `def` when absent; a UsageError names the option otherwise. */
+export function intOption(v: unknown, name: string, def: number, min = 1): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: got ${String(v)}, expected an integer >= ${min}`);
+  return n;
+}
+
+/** A finite number option `--name` (>= min), `def` when absent. */
+export function realOption(v: unknown, name: string, def: number, min = 0): number {
+  if (v === undefined) return def;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: got ${String(v)}, expected a number >= ${min}`);
+  return n;
+}
+
+/** One of `options` for `--name`; `def` when absent (required when `def` is undefined). */
+export function choiceOption<T extends string>(v: unknown, name: string, options: readonly T[], def?: T): T {
+  if (v === undefined && def !== undefined) return def;
+  if (!options.includes(v as T)) throw new UsageError(`--${name}: got ${v === undefined ? '(nothing)' : String(v)}, expected one of ${options.join(', ')}`);
+  return v as T;
+}

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from '../command.js';
-import { parse, parseSets, UsageError } from '../args.js';
+import { parse, parseSets, UsageError, intOption, realOption, choiceOption } from '../args.js';
 import { writeAtomic, columnsToCsv, toJson, gitCommit } from '../io.js';
 import { specContext } from '../context.js';
 import { loadMnist } from '../mnist-files.js';
@@ -71,18 +71,6 @@ Options:
 
 Exit status: 0 on success, 1 when the device table could not be built, 2 on bad input.`;
 
-function int(v: unknown, name: string, def: number, min = 1): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: got ${v}, expected an integer >= ${min}`);
-  return n;
-}
-function real(v: unknown, name: string, def: number, min = 0): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: got ${v}, expected a number >= ${min}`);
-  return n;
-}
 function list(v: unknown, name: string, def: number[], dim: 'resistance' | 'dimensionless', integer = false): number[] {
   if (v === undefined) return def;
   return String(v).split(',').map((s) => {
@@ -90,11 +78,6 @@ function list(v: unknown, name: string, def: number[], dim: 'resistance' | 'dime
     if (!Number.isFinite(x) || x < 0 || (integer && !Number.isInteger(x))) throw new UsageError(`--${name}: got ${s}, expected ${integer ? 'non-negative integers' : 'non-negative values'} separated by commas`);
     return x;
   });
-}
-function choice<T extends string>(v: unknown, name: string, options: readonly T[], def: T): T {
-  if (v === undefined) return def;
-  if (!options.includes(v as T)) throw new UsageError(`--${name}: got ${v}, expected one of ${options.join(', ')}`);
-  return v as T;
 }
 
 export const mlpCommand: Command = {
@@ -113,19 +96,19 @@ export const mlpCommand: Command = {
     });
     if (o.help) { console.log(help); return 0; }
     if (positionals.length) throw new UsageError(`nanoionics mlp: unexpected argument ${positionals[0]} (options only; see --help)`);
-    const epochs = int(o.epochs, 'epochs', 5), nTrain = int(o.train, 'train', 8000), nTest = int(o.test, 'test', 2000);
-    const seed = int(o.seed, 'seed', 1, 0), splitSeed = int(o['split-seed'], 'split-seed', 1, 0);
-    const lr = real(o.lr, 'lr', 0.3), lr2 = real(o.lr2, 'lr2', lr);
+    const epochs = intOption(o.epochs, 'epochs', 5), nTrain = intOption(o.train, 'train', 8000), nTest = intOption(o.test, 'test', 2000);
+    const seed = intOption(o.seed, 'seed', 1, 0), splitSeed = intOption(o['split-seed'], 'split-seed', 1, 0);
+    const lr = realOption(o.lr, 'lr', 0.3), lr2 = realOption(o.lr2, 'lr2', lr);
     if (!(lr > 0 && lr2 > 0)) throw new UsageError('--lr / --lr2: expected positive learning rates');
-    const shape = { nIn: 400, nHidden: int(o.hidden, 'hidden', 100), nOut: 10, hidden: choice(o.activation, 'activation', ['sigmoid', 'relu'] as const, 'sigmoid'), loss: choice(o.loss, 'loss', ['mse', 'softmax'] as const, 'mse') };
+    const shape = { nIn: 400, nHidden: intOption(o.hidden, 'hidden', 100), nOut: 10, hidden: choiceOption(o.activation, 'activation', ['sigmoid', 'relu'] as const, 'sigmoid'), loss: choiceOption(o.loss, 'loss', ['mse', 'softmax'] as const, 'mse') };
     const wires = list(o.wire, 'wire', [0], 'resistance'), bits = list(o['adc-bits'], 'adc-bits', [0, 8, 6, 4], 'dimensionless', true);
-    const dacBits = int(o['dac-bits'], 'dac-bits', 0, 0);
+    const dacBits = intOption(o['dac-bits'], 'dac-bits', 0, 0);
     const vRead = o['v-read'] !== undefined ? parseQuantity(String(o['v-read']), 'voltage', '--v-read') : 0.1;
     if (!(vRead > 0)) throw new UsageError(`--v-read: got ${o['v-read']}, expected a positive voltage`);
-    const scheme = choice(o.scheme, 'scheme', ['single', 'differential'] as const, 'single');
-    const rounding = choice(o.rounding, 'rounding', ['stochastic', 'nearest'] as const, 'stochastic');
-    const variants = int(o.variants, 'variants', PULSE_TABLE_DEFAULTS.variants);
-    const xbarTest = int(o['crossbar-test'], 'crossbar-test', nTest);
+    const scheme = choiceOption(o.scheme, 'scheme', ['single', 'differential'] as const, 'single');
+    const rounding = choiceOption(o.rounding, 'rounding', ['stochastic', 'nearest'] as const, 'stochastic');
+    const variants = intOption(o.variants, 'variants', PULSE_TABLE_DEFAULTS.variants);
+    const xbarTest = intOption(o['crossbar-test'], 'crossbar-test', nTest);
 
     // device and its pulses, resolved before the (slow) data load so bad input fails fast
     let dev: ReturnType<typeof resolveDevice> | undefined, pulse: PulseScheme | undefined, c2c = 0;
@@ -134,7 +117,7 @@ export const mlpCommand: Command = {
       const user: Record<string, unknown> = {};
       for (const [flag, key] of [['amplitude', 'amplitude'], ['depress-amplitude', 'depressAmplitude'], ['width', 'width'], ['interval', 'interval']] as const) if (o[flag] !== undefined) user[key] = o[flag];
       pulse = mlpPulseScheme(dev.preset, user);
-      c2c = real(o.c2c, 'c2c', NEUROSIM_C2C[dev.preset?.id ?? '']?.c2c ?? 0);
+      c2c = realOption(o.c2c, 'c2c', NEUROSIM_C2C[dev.preset?.id ?? '']?.c2c ?? 0);
       if (c2c >= 1) throw new UsageError(`--c2c: got ${c2c}, expected a fraction of the conductance range below 1`);
     } else if (o.set || o.c2c || o.scheme || o.rounding) throw new UsageError('--set, --c2c, --scheme and --rounding need --device');
 

@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from '../command.js';
-import { parse, parseSets, UsageError } from '../args.js';
+import { parse, parseSets, UsageError, intOption, realOption, choiceOption } from '../args.js';
 import { writeAtomic, columnsToCsv, toJson, gitCommit } from '../io.js';
 import { specContext } from '../context.js';
 import { loadMnist } from '../mnist-files.js';
@@ -82,23 +82,6 @@ Options:
 
 Exit status: 0 on success, 1 when a device integration failed, 2 on bad input.`;
 
-function int(v: unknown, name: string, def: number, min = 1): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min) throw new UsageError(`--${name}: got ${v}, expected an integer >= ${min}`);
-  return n;
-}
-function real(v: unknown, name: string, def: number, min = 0): number {
-  if (v === undefined) return def;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < min) throw new UsageError(`--${name}: got ${v}, expected a number >= ${min}`);
-  return n;
-}
-function choice<T extends string>(v: unknown, name: string, options: readonly T[], def?: T): T {
-  if (v === undefined && def !== undefined) return def;
-  if (!options.includes(v as T)) throw new UsageError(`--${name}: got ${v ?? '(nothing)'}, expected one of ${options.join(', ')}`);
-  return v as T;
-}
 
 /** The selected pulse schemes, with --amplitude / --width / --frame applied. */
 function schemes(o: Record<string, unknown>, def: string): StreamScheme[] {
@@ -141,8 +124,8 @@ export const reservoirCommand: Command = {
     });
     if (o.help) { console.log(help); return 0; }
     if (positionals.length) throw new UsageError(`nanoionics network reservoir: unexpected argument ${positionals[0]} (options only; see --help)`);
-    const task = choice(o.task, 'task', ['patterns', 'digits5x4', 'mnist'] as const);
-    const seed = int(o.seed, 'seed', 1, 0);
+    const task = choiceOption(o.task, 'task', ['patterns', 'digits5x4', 'mnist'] as const);
+    const seed = intOption(o.seed, 'seed', 1, 0);
     const presetId = String(o.device ?? 'wox-du2017');
     const userSet = parseSets(o.set);
     const ref = resolveDevice({ preset: presetId, set: userSet }, 'device', specContext());
@@ -158,17 +141,17 @@ export const reservoirCommand: Command = {
       } else controlNote = `no built-in no-relaxation control for model ${ref.model.id}: give --control-set`;
     } else if (o['control-set']) throw new UsageError('--control-set needs a classification task (digits5x4 or mnist) and no --no-control');
     const rates = schemes(o, task === 'digits5x4' ? '1' : '1,2');
-    const readMode = choice(o.read, 'read', ['virtual', 'pulse'] as const, 'virtual');
+    const readMode = choiceOption(o.read, 'read', ['virtual', 'pulse'] as const, 'virtual');
     const vRead = o['v-read'] !== undefined ? parseQuantity(String(o['v-read']), 'voltage', '--v-read') : 0.1;
     const readWidth = o['read-width'] !== undefined ? parseQuantity(String(o['read-width']), 'time', '--read-width') : 1e-6;
     const read: ReadScheme = { mode: readMode, vRead, width: readWidth };
-    const rtol = real(o.rtol, 'rtol', task === 'patterns' ? 1e-7 : 1e-6);
-    const readNoise = real(o['read-noise'], 'read-noise', 0);
+    const rtol = realOption(o.rtol, 'rtol', task === 'patterns' ? 1e-7 : 1e-6);
+    const readNoise = realOption(o['read-noise'], 'read-noise', 0);
     if (readNoise >= 1) throw new UsageError(`--read-noise: got ${readNoise}, expected a relative sigma below 1`);
     if (task === 'patterns' && o['read-noise'] !== undefined) throw new UsageError('--read-noise belongs to the classification tasks (patterns reports the exact states and their gaps)');
     const readout: ReadoutOptions = {
-      kind: choice(o.readout, 'readout', ['logistic', 'ridge'] as const, 'logistic'), lambda: real(o.lambda, 'lambda', READOUT_DEFAULTS.lambda),
-      epochs: int(o.epochs, 'epochs', READOUT_DEFAULTS.epochs), lr: real(o.lr, 'lr', READOUT_DEFAULTS.lr), batchSize: READOUT_DEFAULTS.batchSize, seed,
+      kind: choiceOption(o.readout, 'readout', ['logistic', 'ridge'] as const, 'logistic'), lambda: realOption(o.lambda, 'lambda', READOUT_DEFAULTS.lambda),
+      epochs: intOption(o.epochs, 'epochs', READOUT_DEFAULTS.epochs), lr: realOption(o.lr, 'lr', READOUT_DEFAULTS.lr), batchSize: READOUT_DEFAULTS.batchSize, seed,
     };
     const framesOf = (F: number): number[] | undefined => {
       if (o.reads === undefined) return undefined;
@@ -188,7 +171,7 @@ export const reservoirCommand: Command = {
     if (task === 'patterns') {
       if (rates.length !== 2) throw new UsageError('--rate: the patterns task compares two rates (give 1,2)');
       if (o.train || o.test || o.flips) throw new UsageError('--train, --test and --flips belong to the classification tasks');
-      const F = int(o.frames, 'frames', 4, 2);
+      const F = intOption(o.frames, 'frames', 4, 2);
       if (o.reads !== undefined) throw new UsageError('--reads: the patterns task reads after every frame');
       const s = patternStudy(dev, [rates[0], rates[1]], read, { frames: F, rtol, seed });
       const metrics = patternMetrics(s);
@@ -225,14 +208,14 @@ export const reservoirCommand: Command = {
     let enc: ImageEncoding, runs: Array<{ set: string; train: ImageSet; test: ImageSet; readout: ReadoutOptions }>, data: Record<string, unknown>;
     if (task === 'digits5x4') {
       if (o.data || o['split-seed']) throw new UsageError('--data and --split-seed belong to the mnist task');
-      const nTrain = int(o.train, 'train', 200, 0), nTest = int(o.test, 'test', 1000), flips = int(o.flips, 'flips', 1, 0);
+      const nTrain = intOption(o.train, 'train', 200, 0), nTest = intOption(o.test, 'test', 1000), flips = intOption(o.flips, 'flips', 1, 0);
       enc = { rows: 5, cols: 4, segments: 1, threshold: 0.5 };
       // clean: 20 copies of each digit (independent reads with read noise); noisy: clean + noisy copies
       runs = digitsTaskSets(nTrain, nTest, flips, seed).map((r) => ({ ...r, readout: r.set === 'clean' && !o.epochs ? { ...readout, epochs: CLEAN_DIGITS_EPOCHS } : readout }));
       data = { glyphs: '10 reconstructed 5 x 4 digits (network/reservoir/digits5x4)', clean: '20 copies of each digit for training and for testing', train: `10 clean + ${nTrain} noisy`, test: `${nTest} noisy`, flips, seed };
     } else {
       if (o.flips) throw new UsageError('--flips belongs to the digits5x4 task');
-      const nTrain = int(o.train, 'train', 8000), nTest = int(o.test, 'test', 2000), splitSeed = int(o['split-seed'], 'split-seed', 1, 0);
+      const nTrain = intOption(o.train, 'train', 8000), nTest = intOption(o.test, 'test', 2000), splitSeed = intOption(o['split-seed'], 'split-seed', 1, 0);
       const g = DU2017_MNIST;
       enc = { rows: g.rows, cols: g.cols, segments: g.segments, threshold: g.threshold };
       const all = cropWindow(loadMnist(o.data as string | undefined), 28, g.rowOffset, g.colOffset, g.rows, g.cols);

@@ -5,14 +5,14 @@ import { ContinuumSolver } from '../../src/physics/continuum/solver.js';
 import { runContinuum } from '../../src/physics/continuum/run.js';
 import { generationRate, equilibriumVacancies, reactionStep } from '../../src/physics/continuum/generation.js';
 import { KB, Q } from '../../src/units/constants.js';
-import { FILAMENT_CELL } from '../../src/physics/continuum/scenarios.js';
+import { SHAPE_CELL, setShape } from '../../src/physics/continuum/scenarios.js';
 
 const EV = Q;
 
 test('generation on, closed film under bias and Joule heating: vacancies - O ions conserved to round-off, both >= 0', () => {
   // the Fig. 8 cell (coarse) closed at the top for vacancies and O ions, 3 V for 10 us (the O
   // ions gather under the closed top electrode)
-  const p = resolveContinuumParams({ ...FILAMENT_CELL, nx: 16, kEx: 0, kExO: 0, compliance: 1 });
+  const p = resolveContinuumParams({ ...SHAPE_CELL, nx: 16, kEx: 0, kExO: 0, compliance: 1 });
   const s = new ContinuumSolver(p);
   const v0 = s.totalIons();
   // fixed steps (conservation is a property of every step, accepted or not; with steps this
@@ -30,7 +30,7 @@ test('generation on, closed film under bias and Joule heating: vacancies - O ion
 });
 
 test('generation on, open film (Fig. 8 cell): SET stores O ions at the top electrode, RESET brings them back to recombine; N_V + out - N_O - store conserved', () => {
-  const p = resolveContinuumParams({ ...FILAMENT_CELL, nx: 16, complianceReset: 1 });
+  const p = resolveContinuumParams({ ...SHAPE_CELL, nx: 16, complianceReset: 1 });
   const s = new ContinuumSolver(p);
   const inv = (q: ContinuumSolver) => { const o = q.totalOxygen(); return q.totalIons() + q.reservoirOut - o.film - o.store; };
   const i0 = inv(s);
@@ -153,4 +153,18 @@ test('reaction step: densities stay in [0, nMax] and n - o is kept exactly for a
       }
     }
   }
+});
+
+test('Fig. 8g,h with generation on a coarse cell: at the same read G the 2.5 V filament is longer and narrower than the 1.6 V one', () => {
+  // 24 x 15 cells (dr 0.33 nm, ~2 s); measured L / W at 0.1 nMax 10.00 / 2.05 nm vs 2.20 / 2.96 nm
+  // (report cell 32 x 20: 10.00 / 2.27 vs 2.63 / 3.26; 64 x 40: 10.00 / 2.37 vs 2.93 / 3.12)
+  const p = resolveContinuumParams({ ...SHAPE_CELL, nx: 24, nz: 15 });
+  const r = setShape(p, { probe: false, tolScale: 1 });
+  for (const b of [r.high, r.low]) {
+    assert.equal(b.status, 'stopped', `${b.v} V: ${b.status}`);
+    assert.ok(Math.abs(b.g / 3e-6 - 1) < 0.1, `${b.v} V: read G ${b.g}`);
+  }
+  const hi = r.high.geometry, lo = r.low.geometry;
+  assert.ok(hi.length > 2 * lo.length, `L ${hi.length} vs ${lo.length}`);
+  assert.ok(hi.width < 0.85 * lo.width, `W ${hi.width} vs ${lo.width}`);
 });

@@ -9,6 +9,7 @@
  *   gen        the report's protocol on the cell with field-driven vacancy generation
  *              (SHAPE_CELL: E_G 1.5 eV, p 3.2 e nm), tolerance 1/2
  *   gen-pP     the same with the generation dipole p = P e nm (e.g. gen-p2.4: the window scan)
+ *   gen-hrs    the hrs protocol with generation (forming and RESET with it too)
  * Without generation none of the first three gives the review's shapes; with it, the 2.5 V state
  * is a thin thread made by generation, longer and narrower (see the Fig. 8g,h card).
  * usage: node dist/bench/fig8gh-study.js [--fine | --grids 32x20,48x30,64x40] [--case seed,hrs,seed-ea08,gen,gen-p2.4]
@@ -34,6 +35,7 @@ const cases: Record<string, { set: Record<string, number>; o: SetShapeOptions }>
   hrs: { set: {}, o: { from: 'hrs', vHigh: 2.5, vLow: 1.6, gTarget: 6e-6, tolScale: 0.5 } },
   'seed-ea08': { set: { ea: 0.8 * EV }, o: { vHigh: 3.5, vLow: 3.0, gTarget: 3e-6, tMax: 2, tolScale: 0.5 } },
   gen: { set: { ...FIG8_GENERATION }, o: { vHigh: 2.5, vLow: 1.6, gTarget: 3e-6, tolScale: 0.5 } },
+  'gen-hrs': { set: { ...FIG8_GENERATION }, o: { from: 'hrs', vHigh: 2.5, vLow: 1.6, gTarget: 6e-6, tolScale: 0.5 } },
 };
 const chosen = (arg('--case') ?? 'seed,hrs,seed-ea08,gen').split(',');
 for (const name of chosen) {

@@ -30,6 +30,13 @@
  * n - o per cell) at the driving field max(-E_z, 0) of this pass's psi. Bookkeeping: vacancies in the
  * film + reservoirOut - O ions in the film - sum oStore is constant (pairsMade counts the net
  * pairs made). The O ions do not conduct; they act on the vacancies only by recombination.
+ * Generation is off by default (p.generation = 0: steps (6)-(7) skipped, results unchanged); it
+ * is on in the Fig. 8g,h cell (scenarios.ts SHAPE_CELL). Step control (run.ts): the pairs made
+ * change n within the step, so they count in the per-step limit on max |dn| and in the Picard
+ * check of the two passes; the O-ion density is not limited on its own. Known limit: O ions held
+ * against a closed electrode near nMax make the lagged exclusion alternate between passes (the
+ * steps then shrink to ~1e-10 s); with recombination at the O-ion hop barrier the returning ions
+ * are consumed before they pile up in the Fig. 8 runs.
  * Rows may be refined toward the bottom electrode (grid.ts); face distances are the distances
  * between the centres of neighbouring rows.
  * @module physics/continuum/solver

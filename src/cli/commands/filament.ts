@@ -11,7 +11,7 @@ import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { parseQuantity, parseQuantityList } from '../../units/parse.js';
 import { G0 } from '../../units/constants.js';
 import { resolveContinuumParams } from '../../physics/continuum/params.js';
-import { cycle, cycleWaveform, soretRing, setShape, resetResidue, FILAMENT_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
+import { cycle, cycleWaveform, soretRing, setShape, resetResidue, FILAMENT_CELL, SHAPE_CELL, RESET_ROWS } from '../../physics/continuum/scenarios.js';
 import type { Snapshot } from '../../physics/continuum/run.js';
 import { ContinuumSolver } from '../../physics/continuum/solver.js';
 import { VCM_DEFAULTS, type VcmParams } from '../../physics/kmc/vcm-lattice.js';
@@ -127,7 +127,7 @@ export const filamentCommand: Command = {
       const devs: Record<string, Record<string, unknown>> = { 'taox-vcm': {}, 'taox-planar': { geometry: 1, width: 40e-9, nx: 40 } };
       if (device !== undefined && !(device in devs)) throw new UsageError(`--device ${device}: expected one of ${Object.keys(devs).join(', ')}`);
       // the Fig. 8g-l comparisons run on the report's filament cell unless a device is named
-      const cell = device !== undefined ? {} : protocol === 'shape' ? FILAMENT_CELL : protocol === 'reset' ? { ...FILAMENT_CELL, ...RESET_ROWS } : {};
+      const cell = device !== undefined ? {} : protocol === 'shape' ? SHAPE_CELL : protocol === 'reset' ? { ...FILAMENT_CELL, ...RESET_ROWS } : {};
       const p = resolveContinuumParams({ ...devs[device ?? 'taox-vcm'], ...cell, ...sets }, 'set');
       if (values.times !== undefined && protocol !== 'set') throw new UsageError(`--times: only with --protocol set, not ${protocol}`);
       if (protocol === 'set') {

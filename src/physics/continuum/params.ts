@@ -18,7 +18,12 @@ export interface ContinuumParams extends Record<string, number> {
   tunnelRho: number; tunnelLength: number; tunnelSigma: number;
   kappa: number; lorenz: number; rhoC: number; hB: number; t0: number;
   rSeries: number; compliance: number; complianceReset: number;
+  generation: number; eGen: number; pGen: number; eRec: number; eaO: number; zO: number; kExO: number;
 }
+
+const EV = 1.602176634e-19;
+/** One elementary charge times one nanometre (C m): unit of the generation dipole. */
+export const E_NM = 1.602176634e-19 * 1e-9;
 
 /** The parameter table (defaults, units, ranges, meanings, sources). */
 export const CONTINUUM_PARAMS: readonly PhysParam[] = [
@@ -54,6 +59,13 @@ export const CONTINUUM_PARAMS: readonly PhysParam[] = [
   { name: 'rSeries', default: 1000, unit: 'Ohm', dim: 'resistance', min: 0, max: 1e9, meaning: 'series resistance of the external circuit', source: 'typical' },
   { name: 'compliance', default: 50e-6, unit: 'A', dim: 'current', min: 1e-9, max: 1, meaning: 'current compliance for positive (SET) bias', source: 'typical parameter-analyzer setting' },
   { name: 'complianceReset', default: 10e-3, unit: 'A', dim: 'current', min: 1e-9, max: 1, meaning: 'current compliance for negative (RESET) bias', source: 'typical (RESET sweeps run without a tight compliance)' },
+  { name: 'generation', default: 0, unit: '1', dim: 'dimensionless', min: 0, max: 1, integer: true, meaning: '1 = field-driven Frenkel-pair generation (V_O + O_i) and recombination, with transported O ions (generation.ts); 0 = vacancies are only moved and exchanged', source: 'choice (off by default: the Soret ring, cycle and hand-off results are without it)' },
+  { name: 'eGen', default: 1.7 * EV, unit: 'J', dim: 'energy', min: 0.3 * EV, max: 6 * EV, meaning: 'zero-field barrier E_G of Frenkel-pair generation', source: 'models.md §10.2 and §4.2: PKU MC 0.66-1 eV, Stanford&ASU E_ag 1.501 eV, lattice KMC of this project 2.4 eV (1.8 eV next to a vacancy)' },
+  { name: 'pGen', default: 1.84 * E_NM, unit: 'C m', dim: 'any', min: 0, max: 6 * E_NM, meaning: 'effective dipole p of the field lowering of E_G (bond polarisation times the Lorentz local-field factor)', source: 'models.md §10.2 / §4.2: PKU MC gamma 1 e nm, lattice KMC 1.84 e nm, Stanford&ASU gamma a0 = 4.1 e nm (on the mean field)' },
+  { name: 'eRec', default: 0.24 * EV, unit: 'J', dim: 'energy', min: 0.05 * EV, max: 3 * EV, meaning: 'activation energy E_R of the recombination of an O ion with a vacancy it meets (rate nu e^{-E_R/kT} per O ion times n/nMax)', source: 'models.md §10.2: PKU MC recombines an O ion with the first V_O it meets, Padovani/Larcher when O_i meets V_O: diffusion-limited, so the O-ion hop barrier eaO (the lattice KMC of this project uses 1.2 eV, the lumped Stanford&ASU gap model E_ar 1.5 eV)' },
+  { name: 'eaO', default: 0.24 * EV, unit: 'J', dim: 'energy', min: 0.05 * EV, max: 3 * EV, meaning: 'hop barrier of the O ion (interstitial), same hop distance and attempt frequency as the vacancy', source: 'models.md §10.2: PKU MC O-ion mobility 2.5e-9 m^2/(V s) = hopping with a = 0.25 nm, nu = 1e13 Hz, 0.24 eV at 300 K' },
+  { name: 'zO', default: 2, unit: '1', dim: 'dimensionless', min: 0.1, max: 4, meaning: 'charge number of the O ion (O^2-, drifts against the field)', source: 'standard' },
+  { name: 'kExO', default: 1, unit: '1', dim: 'dimensionless', min: 0, max: 1, meaning: 'exchange efficiency of O ions at the top electrode: they leave by drift into a store per column and return from it under reverse bias (0 = closed)', source: 'as the lattice KMC (O ions stored at the top electrode, used by recombination under reverse bias)' },
 ];
 
 /** Resolve user overrides (path used in errors, e.g. "filament.set"). */

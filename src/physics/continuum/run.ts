@@ -20,8 +20,11 @@ export function pwlValue(w: PwlWaveform, t: number): number {
   return v[v.length - 1];
 }
 
-/** One saved map (copies of the fields; current density magnitude in A/m^2). */
-export interface Snapshot { t: number; n: Float64Array; T: Float64Array; psi: Float64Array; j: Float64Array }
+/**
+ * One saved map (copies of the fields; current density magnitude in A/m^2; o: O-ion density,
+ * zero unless generation is on).
+ */
+export interface Snapshot { t: number; n: Float64Array; T: Float64Array; psi: Float64Array; j: Float64Array; o: Float64Array }
 
 /** Options of {@link runContinuum}. */
 export interface ContinuumRunOptions {
@@ -87,7 +90,6 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
   const snapSet = new Set(o.snapshotTimes ?? []);
   const cols: number[][] = [[], [], [], [], [], [], []];
   const snapshots: Snapshot[] = [];
-  const nSave = new Float64Array(s.m), tSave = new Float64Array(s.m);
   let dt = Math.min(o.dtInit ?? o.dtMax / 100, o.dtMax);
   let steps = 0, rejected = 0, iterations = 0, bi = 0, lastRejected = false, hPrev = 0, rhoPrev = 0;
   let status: ContinuumRunResult['status'] = 'ok', message = '';
@@ -104,11 +106,11 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
     for (let k = 1; k < o.waveform.t.length; k++) if (o.waveform.t[k] > s.t) { seg = o.waveform.t[k] - o.waveform.t[k - 1]; break; }
     let h = Math.min(dt, o.dtMax, seg * (o.dtSegment ?? 0.005), nextBreak - s.t);
     const landing = h === nextBreak - s.t;
-    nSave.set(s.n); tSave.set(s.T);
-    const t0 = s.t, res0 = s.reservoirOut, g0 = s.g;
+    s.checkpoint();
+    const t0 = s.t, g0 = s.g;
     const r = s.step(pwlValue(o.waveform, s.t + h), h);
     iterations += r.iterations;
-    if (r.status !== 'ok') { status = 'linear-solver-failed'; message = r.message; s.n.set(nSave); s.T.set(tSave); s.t = t0; break; }
+    if (r.status !== 'ok') { status = 'linear-solver-failed'; message = r.message; s.rollback(); break; }
     // reject when the change per step is too large, or when the two coupling passes disagree
     // by more than a quarter of the per-step tolerance (the split iteration had not settled)
     // G is limited against the G recorded for the previous step (so a stop on G lands near its
@@ -121,7 +123,7 @@ export function runContinuum(s: ContinuumSolver, o: ContinuumRunOptions): Contin
     const gJump = o.gTol !== undefined && steps > 0 && gRef > 0 && s.g > 0 && Math.abs(Math.log(s.g / gRef)) > lnTol;
     const osc = picardOscillates(r, dnTol);
     if (r.dn > 2 * dnTol || r.dT > 2 * dTTol || r.picard > PICARD_FRACTION * dnTol || r.picardT > PICARD_FRACTION * dTTol || gJump || osc) {
-      s.n.set(nSave); s.T.set(tSave); s.t = t0; s.reservoirOut = res0; s.g = g0;
+      s.rollback();
       rejected++;
       // shrink by the worst ratio of error estimate to its tolerance (linear in the ratio,
       // which is conservative for the Picard disagreement that falls ~h^2; see acceptFactor)
@@ -208,5 +210,5 @@ export function rejectFactor(r: StepReport, dnTol: number, dTTol: number, fixed:
 
 /** Copy the fields of the solver into a snapshot. */
 export function takeSnapshot(s: ContinuumSolver): Snapshot {
-  return { t: s.t, n: Float64Array.from(s.n), T: Float64Array.from(s.T), psi: Float64Array.from(s.psi), j: currentDensity(s, new Float64Array(s.m)) };
+  return { t: s.t, n: Float64Array.from(s.n), T: Float64Array.from(s.T), psi: Float64Array.from(s.psi), j: currentDensity(s, new Float64Array(s.m)), o: Float64Array.from(s.o) };
 }

@@ -21,6 +21,22 @@
  * Boundaries: the bottom electrode (z = 0) is inert (no ion flux); the top electrode exchanges
  * ions with a reservoir of density nRes through a ghost cell by field-driven (upwinded) drift
  * only, so an unbiased cell does not exchange (efficiency kEx; kEx = 0 closes the system); lateral walls and the axis carry no flux. Axisymmetric faces carry their 2 pi r weight.
+ * With p.generation = 1 the pass continues: (6) backward-Euler transport of the O ions
+ * (density o, charge -zO e, hop barrier eaO, same SG fluxes without Soret, exclusion o <= nMax)
+ * with the new psi and T; they leave through the top electrode by upwinded drift into a store
+ * per column (count oStore[i]) and return from it under reverse bias (ghost density
+ * oStore / (face area x a), the inflow of a step capped at the store; kExO = 0 closes it);
+ * (7) the local generation / recombination step of generation.ts (backward Euler, exact in
+ * n - o per cell) at the driving field max(-E_z, 0) of this pass's psi. Bookkeeping: vacancies in the
+ * film + reservoirOut - O ions in the film - sum oStore is constant (pairsMade counts the net
+ * pairs made). The O ions do not conduct; they act on the vacancies only by recombination.
+ * Generation is off by default (p.generation = 0: steps (6)-(7) skipped, results unchanged); it
+ * is on in the Fig. 8g,h cell (scenarios.ts SHAPE_CELL). Step control (run.ts): the pairs made
+ * change n within the step, so they count in the per-step limit on max |dn| and in the Picard
+ * check of the two passes; the O-ion density is not limited on its own. Known limit: O ions held
+ * against a closed electrode near nMax make the lagged exclusion alternate between passes (the
+ * steps then shrink to ~1e-10 s); with recombination at the O-ion hop barrier the returning ions
+ * are consumed before they pile up in the Fig. 8 runs.
  * Rows may be refined toward the bottom electrode (grid.ts); face distances are the distances
  * between the centres of neighbouring rows.
  * @module physics/continuum/solver
@@ -31,6 +47,7 @@ import { KrylovWork, pcg, bicgstab } from '../linear/krylov.js';
 import type { ContinuumParams } from './params.js';
 import { makeGrid, type ContinuumGrid } from './grid.js';
 import { conductivity, unitPotential, joulePower } from './conduction.js';
+import { drivingField, reactionStep } from './generation.js';
 
 /** Bernoulli function B(x) = x / (e^x - 1). */
 export function bernoulli(x: number): number {
@@ -83,6 +100,12 @@ export class ContinuumSolver {
   t = 0; vDev = 0; current = 0; g = 0; compliant = false;
   /** Ions that left through the top electrode into the reservoir since t = 0 (count). */
   reservoirOut = 0;
+  /** O-ion density (m^-3; zero unless p.generation = 1) and driving field of generation of the last pass (V/m). */
+  readonly o: Float64Array; readonly eDrive: Float64Array;
+  /** O ions held at the top electrode above each column (count), made by generation. */
+  readonly oStore: Float64Array;
+  /** Net vacancy / O-ion pairs made by generation minus recombination since t = 0 (count). */
+  pairsMade = 0;
   private ca = 0; private cb = 0;
   private readonly phi: Float64Array; private readonly b: Float64Array; private readonly nNew: Float64Array;
   private readonly nOld: Float64Array; private readonly TOld: Float64Array;
@@ -90,6 +113,10 @@ export class ContinuumSolver {
   private readonly gTop: Float64Array; private readonly gBot: Float64Array;
   private readonly exA: Float64Array; private readonly exB: Float64Array;
   private readonly collector: Int32Array;
+  private readonly oOld: Float64Array; private readonly oNew: Float64Array; private readonly oStoreOld: Float64Array;
+  private readonly oExA: Float64Array; private readonly oExB: Float64Array;
+  /** Checkpoint of the state (checkpoint / rollback). */
+  private readonly ck: { n: Float64Array; T: Float64Array; o: Float64Array; oStore: Float64Array; t: number; res: number; pairs: number; g: number };
   /** Work of readConductance (kept apart from the state of the step). */
   private readonly rdSigma: Float64Array; private readonly rdTun: Float64Array; private readonly rdPhi: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
@@ -107,6 +134,9 @@ export class ContinuumSolver {
     this.rdSigma = f(); this.rdTun = f(); this.rdPhi = f();
     this.gTop = new Float64Array(nx); this.gBot = new Float64Array(nx); this.exA = new Float64Array(nx); this.exB = new Float64Array(nx);
     this.collector = new Int32Array(nx);
+    this.o = f(); this.eDrive = f(); this.oOld = f(); this.oNew = f();
+    this.oStore = new Float64Array(nx); this.oStoreOld = new Float64Array(nx); this.oExA = new Float64Array(nx); this.oExB = new Float64Array(nx);
+    this.ck = { n: f(), T: f(), o: f(), oStore: new Float64Array(nx), t: 0, res: 0, pairs: 0, g: 0 };
     this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond);
     this.reset();
   }
@@ -120,7 +150,8 @@ export class ContinuumSolver {
       this.n[k] = inSeed ? Math.max(p.n0, p.nSeed) : p.n0;
       this.T[k] = p.t0; this.psi[k] = 0; this.phi[k] = 0; this.rdPhi[k] = 0;
     }
-    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0;
+    this.o.fill(0); this.oStore.fill(0); this.eDrive.fill(0);
+    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0; this.pairsMade = 0;
     this.updateSigma();
   }
 
@@ -128,7 +159,8 @@ export class ContinuumSolver {
   startFrom(other: ContinuumSolver): void {
     if (other.m !== this.m) throw new RangeError(`startFrom: grids differ (${other.m} vs ${this.m} cells)`);
     this.n.set(other.n); this.T.fill(this.p.t0); this.phi.set(other.phi); this.rdPhi.set(other.rdPhi);
-    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0;
+    this.o.set(other.o); this.oStore.set(other.oStore);
+    this.t = 0; this.vDev = 0; this.current = 0; this.reservoirOut = 0; this.pairsMade = 0;
     this.updateSigma();
   }
 
@@ -137,6 +169,28 @@ export class ContinuumSolver {
     let s = 0;
     for (let k = 0; k < this.m; k++) s += this.n[k] * this.vol[k];
     return s;
+  }
+
+  /** O ions in the film (sum o V) and held at the top electrode (sum oStore), count. */
+  totalOxygen(): { film: number; store: number } {
+    let f = 0, st = 0;
+    for (let k = 0; k < this.m; k++) f += this.o[k] * this.vol[k];
+    for (let i = 0; i < this.nx; i++) st += this.oStore[i];
+    return { film: f, store: st };
+  }
+
+  /** Save the evolving state (densities, T, t, counters, G) for a later rollback (a rejected step). */
+  checkpoint(): void {
+    const c = this.ck;
+    c.n.set(this.n); c.T.set(this.T); c.t = this.t; c.res = this.reservoirOut; c.g = this.g;
+    if (this.p.generation) { c.o.set(this.o); c.oStore.set(this.oStore); c.pairs = this.pairsMade; }
+  }
+
+  /** Return to the last checkpoint. */
+  rollback(): void {
+    const c = this.ck;
+    this.n.set(c.n); this.T.set(c.T); this.t = c.t; this.reservoirOut = c.res; this.g = c.g;
+    if (this.p.generation) { this.o.set(c.o); this.oStore.set(c.oStore); this.pairsMade = c.pairs; }
   }
 
   /**
@@ -164,16 +218,24 @@ export class ContinuumSolver {
   step(vs: number, dt: number, passes = 2): StepReport {
     const { nOld, TOld, n, T, nPrev, TPrev } = this;
     nOld.set(n); TOld.set(T);
+    const gen = this.p.generation > 0;
+    if (gen) { this.oOld.set(this.o); this.oStoreOld.set(this.oStore); }
+    const pairs0 = this.pairsMade;
     let rep: StepReport = { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, gStart: 0, iterations: 0 };
     let iters = 0, gStart = 0;
     const res0 = this.reservoirOut;
     for (let k = 0; k < passes; k++) {
-      this.reservoirOut = res0;
+      this.reservoirOut = res0; this.pairsMade = pairs0;
+      if (gen) this.oStore.set(this.oStoreOld);
       nPrev.set(n); TPrev.set(T);
       rep = this.pass(vs, dt, nOld, TOld);
       iters += rep.iterations;
       if (k === 0) gStart = this.g;
-      if (rep.status !== 'ok') { n.set(nOld); T.set(TOld); this.reservoirOut = res0; return rep; }
+      if (rep.status !== 'ok') {
+        n.set(nOld); T.set(TOld); this.reservoirOut = res0; this.pairsMade = pairs0;
+        if (gen) { this.o.set(this.oOld); this.oStore.set(this.oStoreOld); }
+        return rep;
+      }
     }
     let dn = 0, dT = 0, pn = 0, pT = 0;
     for (let k = 0; k < this.m; k++) {
@@ -255,25 +317,74 @@ export class ContinuumSolver {
     for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
     if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (exA[i] * nNew[(nz - 1) * nx + i] - exB[i]);
     n.set(nNew);
-    return { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, gStart: g, iterations: r1.iterations + r2.iterations + r3.iterations };
+    let iters = r1.iterations + r2.iterations + r3.iterations;
+    if (p.generation > 0) {
+      const r4 = this.oxygenStep(dt, vDev);
+      iters += r4.iterations;
+      if (r4.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `O ions: ${r4.status} after ${r4.iterations} iterations (residual ${r4.relResidual})`, dn: 0, dT: 0, iterations: iters };
+      drivingField(this.grid, psi, vDev, this.eDrive);
+      this.pairsMade += reactionStep(p, dt, this.eDrive, T, vol, n, this.o);
+    }
+    return { status: 'ok', message: '', dn: 0, dT: 0, picard: 0, picardT: 0, gStart: g, iterations: iters };
+  }
+
+  /**
+   * Backward-Euler transport of the O ions over dt from the step's start (oOld, oStoreOld) with
+   * this pass's psi and T (steps (6) of the module header); updates o and oStore.
+   */
+  private oxygenStep(dt: number, vDev: number): { status: string; iterations: number; relResidual: number } {
+    const p = this.p;
+    const { nx, nz, dx, dzRow, A, b, ax, az, vol, T, psi, o, oOld, oNew, oStore, oStoreOld, oExA, oExB } = this;
+    const hzc = this.grid.hz;
+    clearStencil(A);
+    for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * oOld[k]; }
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) this.oFace(k, k + 1, dx, ax[k], 'x');
+      if (j < nz - 1) this.oFace(k, k + nx, hzc[j], az[k], 'z');
+    }
+    if (p.kExO > 0) {
+      const ht = dzRow[nz - 1] / 2;
+      for (let i = 0; i < nx; i++) {
+        const k = (nz - 1) * nx + i;
+        // ghost density of the store: its ions spread over a layer one hop thick above the face
+        let ghost = oStoreOld[i] / (az[k] * p.a);
+        if (ghost > p.nMax) ghost = p.nMax;
+        this.sg(T[k], T[k], psi[k], vDev, ht, o[k], ghost, false, true, p.eaO, -p.zO);
+        oExA[i] = p.kExO * az[k] * this.ca;
+        // inflow per step capped at the store (it cannot return more ions than it holds)
+        let inflow = p.kExO * az[k] * this.cb * ghost;
+        if (inflow * dt > oStoreOld[i]) inflow = oStoreOld[i] / dt;
+        oExB[i] = inflow;
+        A.c[k] += oExA[i]; b[k] += oExB[i];
+      }
+    }
+    oNew.set(o);
+    const r = bicgstab(A, b, oNew, this.W, 1e-13, 4000);
+    if (r.status !== 'ok') return r;
+    for (let k = 0; k < this.m; k++) if (oNew[k] < 0) oNew[k] = 0; // solver round-off only (M-matrix)
+    if (p.kExO > 0) for (let i = 0; i < nx; i++) { const s = oStoreOld[i] + dt * (oExA[i] * oNew[(nz - 1) * nx + i] - oExB[i]); oStore[i] = s > 0 ? s : 0; }
+    o.set(oNew);
+    return r;
   }
 
   /**
    * SG coefficients (ca, cb) of the flux from a to b per area: F = ca n_a - cb n_b, for cells
    * a distance h apart with temperatures Ta, Tb and potentials pa, pb; written to this.ca, this.cb.
    */
-  private sg(Ta: number, Tb: number, pa: number, pb: number, h: number, na: number, nb: number, soret: boolean, driftOnly = false): void {
+  private sg(Ta: number, Tb: number, pa: number, pb: number, h: number, na: number, nb: number, soret: boolean, driftOnly = false, ea = this.p.ea, z = this.p.zIon): void {
     const p = this.p;
     const Tf = 0.5 * (Ta + Tb);
     const kT = KB * Tf;
-    const gam = Math.exp(-p.ea / kT);
+    const gam = Math.exp(-ea / kT);
     const D = 0.5 * p.a * p.a * p.nu * gam;
     const E = (pa - pb) / h;
-    // field-lowered barrier, capped at Ea: the hop rate never exceeds nu (sinh law otherwise)
-    let low = (p.zIon * Q * p.a * Math.abs(E)) / 2;
-    if (low > p.ea) low = p.ea;
-    let u = p.a * p.nu * (Math.exp(-(p.ea - low) / kT) - Math.exp(-(p.ea + low) / kT)) * (E >= 0 ? 1 : -1);
-    if (soret) u += p.soret * D * (p.ea / (kT * Tf)) * (Tb - Ta) / h;
+    // field-lowered barrier, capped at Ea: the hop rate never exceeds nu (sinh law otherwise);
+    // a negative charge number z drifts against the field
+    let low = (Math.abs(z) * Q * p.a * Math.abs(E)) / 2;
+    if (low > ea) low = ea;
+    let u = p.a * p.nu * (Math.exp(-(ea - low) / kT) - Math.exp(-(ea + low) / kT)) * ((z >= 0 ? E >= 0 : E < 0) ? 1 : -1);
+    if (soret) u += p.soret * D * (ea / (kT * Tf)) * (Tb - Ta) / h;
     const nDown = u > 0 ? nb : na;
     let block = 1 - nDown / p.nMax;
     if (block < 0) block = 0;
@@ -281,6 +392,15 @@ export class ContinuumSolver {
     if (driftOnly || !(D > 0)) { this.ca = u > 0 ? u : 0; this.cb = u < 0 ? -u : 0; return; }
     const pe = (u * h) / D;
     this.ca = (D / h) * bernoulli(-pe); this.cb = (D / h) * bernoulli(pe);
+  }
+
+  /** O-ion face: SG with the O-ion barrier and charge, no Soret flux. */
+  private oFace(ka: number, kb: number, h: number, area: number, dir: 'x' | 'z'): void {
+    const { T, psi, o, A } = this;
+    this.sg(T[ka], T[kb], psi[ka], psi[kb], h, o[ka], o[kb], false, false, this.p.eaO, -this.p.zO);
+    const ga = area * this.ca, gb = area * this.cb;
+    A.c[ka] += ga; A.c[kb] += gb;
+    if (dir === 'x') { A.e[ka] += gb; A.w[kb] += ga; } else { A.n[ka] += gb; A.s[kb] += ga; }
   }
 
   private ionFace(ka: number, kb: number, h: number, area: number, dir: 'x' | 'z'): void {

@@ -10,7 +10,9 @@
  * inert electrode: 0 = the break is at the inert electrode, all the Ag hangs from the Ag anode),
  * and the share of high outliers (V_set above 1.25 x the device median).
  * usage: node dist/bench/ecm-reset-study.js [--stops 1.5,3,6] [--devices 6] [--cycles 10] [--seed 1]
- * About 12 s per stop voltage at 6 x 10, 50 s at 10 x 20 (2-core machine).
+ * About 8 s per stop voltage at 6 x 10 and 30-40 s at 10 x 20 (2-core machine), except the a-Si
+ * cell at -1.5 V and 10 x 20: ~12 min, spent in device 9, whose hot filament flickers through
+ * ~10^5-10^6 oxidation / re-reduction pairs (each with a field solve) before some RESETs.
  * @module bench/ecm-reset-study
  */
 import { Rng } from '../src/rng/rng.js';

@@ -119,3 +119,34 @@ test('dislocation cell: the filament forms inside the pipe, and the RESET leaves
     assert.ok(vSet < 0.6 * vForm, `seed ${seed}: V_set ${vSet} V, V_form ${vForm} V`);
   }
 });
+
+/** Rows spanned by the Ag joined through Ag to the inert (bottom) electrode (0: none). */
+function inertSideRows(d: EcmCell): number {
+  const { nx, nz } = d.p, seen = new Uint8Array(nx * nz), stack: number[] = [];
+  let top = -1;
+  for (let i = 0; i < nx; i++) if (d.st[i] === 2) { seen[i] = 1; stack.push(i); }
+  while (stack.length) {
+    const k = stack.pop()!, i = k % nx, j = (k - i) / nx;
+    top = Math.max(top, j);
+    for (const q of [i > 0 ? k - 1 : -1, i < nx - 1 ? k + 1 : -1, j > 0 ? k - nx : -1, j < nz - 1 ? k + nx : -1]) if (q >= 0 && !seen[q] && d.st[q] === 2) { seen[q] = 1; stack.push(q); }
+  }
+  return top + 1;
+}
+
+test('RESET swept on to a deeper stop voltage: the Ag on the inert-electrode side dissolves onto the anode side, the break moves to the inert electrode and stays one site', () => {
+  const p = ECM_CELL_DEFAULTS;
+  for (const seed of [1, 2]) {
+    const rows: number[] = [], gaps: number[] = [];
+    for (const stop of [1.5, 6]) {
+      const d = new EcmCell(p, undefined, ecmMasks(p, 'dislocation', seed));
+      const rng = new Rng(seed).stream('kmc'), o = { ...ECM_SWEEP, vResetStop: stop, vResetMax: Math.max(ECM_SWEEP.vResetMax, stop) };
+      setSweep(d, rng, o.vForm, o);
+      const ag = d.count().metal + d.count().ions;
+      resetSweep(d, rng, o.vResetMax, o);
+      assert.equal(d.count().metal + d.count().ions, ag, `seed ${seed}, stop ${stop} V: the Ag stays in the film`);
+      rows.push(inertSideRows(d)); gaps.push(Math.round(d.filamentGap() / p.a));
+    }
+    assert.ok(rows[0] >= 1 && rows[1] === 0, `seed ${seed}: Ag rows on the inert electrode after RESET to -1.5 / -6 V: ${rows.join(' / ')}`);
+    assert.deepEqual(gaps, [1, 1], `seed ${seed}: post-RESET gaps ${gaps.join(' / ')} sites`);
+  }
+});

@@ -39,6 +39,11 @@ export const ECM_CONFINEMENT_DEFAULTS: EcmConfinementOptions = { pipeWidth: 4, e
 /**
  * Sweeps of the ECM pair: as the VCM study (10 V/s, 5 mV staircase at mid-step rates, 20 ms hold
  * under compliance after SET, RESET swept on to -1.5 V after the rupture); forming up to 8 V.
+ * The RESET stop voltage of the epiRAM DC sweeps is not recovered here. A deeper stop does not
+ * widen the post-RESET break (bench/ecm-reset-study.ts, -1.5 / -3 / -6 V): under reverse bias the
+ * Ag joined to the inert electrode is the anodic side and dissolves, its ions re-deposit on the
+ * cathodic Ag joined to the Ag anode, so the break moves down to the inert electrode, which has
+ * nothing to dissolve, and stays one site wide.
  */
 export const ECM_SWEEP: SweepOptions = { rate: 10, dV: 0.005, vForm: 8, vSetMax: 6, vResetMax: 3, tHold: 0.02, vResetStop: 1.5 };
 

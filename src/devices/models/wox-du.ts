@@ -71,14 +71,22 @@ export const woxDu: DeviceModel = {
   stiff: false,
   setPolarity: 1,
   rhs(_t, v, x, p, dx, n) {
+    // The voltage factors sinh(rho V) and cosh(rho_m V) - 1 are recomputed only when V or the
+    // device's rho / rho_m differ from the previous device's: a batch under one voltage
+    // program (network device synapses, zero-bias rests) shares them. Same values, bit for bit.
+    let sV = NaN, sR = NaN, sh = 0, cV = NaN, cR = NaN, ch = 0;
     for (let j = 0; j < n; j++) {
       const V = v[j], c = x[j], m = x[n + j];
-      const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * limsinh(p[P.rho * n + j] * V);
-      const q = p[P.q * n + j];
-      const drift = d0 > 0 ? d0 * (1 - Math.pow(c, q)) : d0 * (1 - Math.pow(1 - c, p[P.qS * n + j]));
+      const rho = p[P.rho * n + j], rhoM = p[P.rhoM * n + j];
+      if (V !== sV || rho !== sR) { sh = limsinh(rho * V); sV = V; sR = rho; }
+      if (V !== cV || rhoM !== cR) { ch = 0.5 * (limexp(rhoM * V) + limexp(-rhoM * V)) - 1; cV = V; cR = rhoM; }
+      const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * sh;
+      // no drift (V = 0): d0 = +-0 times a crowding factor in [0, 1] (c in [0, 1]) is d0
+      // itself, sign included, so the power is skipped; outside [0, 1] it is evaluated
+      const drift = d0 === 0 && c >= 0 && c <= 1 ? d0
+        : d0 > 0 ? d0 * (1 - Math.pow(c, p[P.q * n + j])) : d0 * (1 - Math.pow(1 - c, p[P.qS * n + j]));
       const relax = -(c - p[P.cMin * n + j]) / p[P.tauC * n + j];
       dx[j] = wall(drift + relax, c, 0, 1, p[P.eps * n + j]);
-      const ch = 0.5 * (limexp(p[P.rhoM * n + j] * V) + limexp(-p[P.rhoM * n + j] * V)) - 1;
       dx[n + j] = p[P.nuM * n + j] * ch * (1 - m) - m / p[P.tauM * n + j];
     }
   },

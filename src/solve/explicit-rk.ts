@@ -18,7 +18,7 @@ export interface ExplicitTableau {
   readonly bHat: readonly number[];
 }
 
-/** Stepper for any explicit tableau; stage buffers are allocated once in prepare(). */
+/** Stepper for any explicit tableau; stage buffers are allocated in prepare() and reused by later solves of systems no larger. */
 export class ExplicitRK implements Stepper {
   readonly name: string;
   readonly order: number;
@@ -59,9 +59,14 @@ export class ExplicitRK implements Stepper {
   prepare(sys: OdeSystem, stats: SolveStats): void {
     this.sys = sys;
     this.stats = stats;
-    this.k = Array.from({ length: this.s }, () => new Float64Array(sys.n));
-    this.yS = new Float64Array(sys.n);
-    this.yPrev = new Float64Array(this.detectStiffness ? sys.n : 0);
+    // stage buffers grow to the largest system seen and are reused (no allocation per
+    // solve); every loop runs over sys.n, never over a buffer's length
+    const n = sys.n;
+    if (this.yS.length < n) {
+      this.k = Array.from({ length: this.s }, () => new Float64Array(n));
+      this.yS = new Float64Array(n);
+    }
+    if (this.detectStiffness && this.yPrev.length < n) this.yPrev = new Float64Array(this.yS.length);
   }
 
   step(t: number, h: number, y: Float64Array, f0: Float64Array, yNew: Float64Array, f1: Float64Array, err: Float64Array): number {
@@ -78,7 +83,7 @@ export class ExplicitRK implements Stepper {
         const kj = k[j];
         for (let i = 0; i < n; i++) yS[i] += cj * kj[i];
       }
-      if (this.detectStiffness && st === s - 2) this.yPrev.set(yS);
+      if (this.detectStiffness && st === s - 2) { const yp = this.yPrev; for (let i = 0; i < n; i++) yp[i] = yS[i]; }
       this.sys.rhs(t + c[st] * h, yS, k[st]);
       this.stats.nfev++;
     }

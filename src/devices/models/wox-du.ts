@@ -31,6 +31,7 @@
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
 import { woxCurrent, woxConductance } from '../wox-conduction.js';
 import { limexp, limsinh, wall } from '../../math/smooth.js';
+import { powi } from '../../math/powi.js';
 
 const DU = 'Du et al., Adv. Funct. Mater. 25, 4290 (2015)';
 const AG = 'aguirref/memristive_ANN_sim univ_michigan_chaodu_HSPICE_C2.sp (third-party Du model), via models.md 6.2';
@@ -82,9 +83,10 @@ export const woxDu: DeviceModel = {
       if (V !== cV || rhoM !== cR) { ch = 0.5 * (limexp(rhoM * V) + limexp(-rhoM * V)) - 1; cV = V; cR = rhoM; }
       const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * sh;
       // no drift (V = 0): d0 = +-0 times a crowding factor in [0, 1] (c in [0, 1]) is d0
-      // itself, sign included, so the power is skipped; outside [0, 1] it is evaluated
+      // itself, sign included, so the power is skipped; outside [0, 1] it is evaluated.
+      // Integer q, q_s (the presets' 4, 40) by repeated squaring (math/powi: round-off only)
       const drift = d0 === 0 && c >= 0 && c <= 1 ? d0
-        : d0 > 0 ? d0 * (1 - Math.pow(c, p[P.q * n + j])) : d0 * (1 - Math.pow(1 - c, p[P.qS * n + j]));
+        : d0 > 0 ? d0 * (1 - powi(c, p[P.q * n + j])) : d0 * (1 - powi(1 - c, p[P.qS * n + j]));
       const relax = -(c - p[P.cMin * n + j]) / p[P.tauC * n + j];
       dx[j] = wall(drift + relax, c, 0, 1, p[P.eps * n + j]);
       dx[n + j] = p[P.nuM * n + j] * ch * (1 - m) - m / p[P.tauM * n + j];

@@ -175,6 +175,7 @@ export class DeviceSynapses implements SynapseGroup {
     if (this.targetName !== null && !this.target) throw new RangeError(`${this.name}.target: ${this.targetName} is not an input of group ${this.post.name} (${this.post.inputNames.join(', ') || 'none'})`);
     this.cache = new ProgramCache(spikePoints(this.opt.pre), spikePoints(this.opt.post), this.sign, dt);
     this.groups = new ProgramGroups(this.n, this.cache);
+    this.batch.setUniform(this.devices.p, this.n, (k) => this.devices.varies(k));
     // weights at t = 0
     this.readAll(this.touchAll());
   }

@@ -106,8 +106,9 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   // the controller exponent is read per step: a switching stepper changes its orders
   let expo = -1 / (Math.min(stepper.order, stepper.errorOrder) + 1);
 
-  const f0 = ws ? ws.f0 : new Float64Array(n);
-  const f1 = ws ? ws.f1 : new Float64Array(n);
+  // f0 / f1 swap roles after an accepted step (the new derivative becomes f0 without a copy)
+  let f0 = ws ? ws.f0 : new Float64Array(n);
+  let f1 = ws ? ws.f1 : new Float64Array(n);
   const yNew = ws ? ws.yNew : new Float64Array(n);
   const err = ws ? ws.err : new Float64Array(n);
   const yEv = ev ? new Float64Array(n) : err;
@@ -220,9 +221,12 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     for (let i = 0; i < n; i++) y[i] = yNew[i]; // plain loops: TypedArray.set costs more than the copy for small n
     t = tAcc;
     let fValid = tAcc === tNew;
-    if (fValid) for (let i = 0; i < n; i++) f0[i] = f1[i];
+    if (fValid) { const f = f0; f0 = f1; f1 = f; }
+    // y = yNew passed the finiteness test of the error norm; test it again only when
+    // something else may have written it (an interpolated event, a hook, an observer)
+    let yTouched = evIdx >= 0 || obs !== undefined;
     if (obs) obs(t, y, 'step');
-    if (opts.afterStep && opts.afterStep(tPrev, t, y)) fValid = false;
+    if (opts.afterStep && opts.afterStep(tPrev, t, y)) { fValid = false; yTouched = true; }
     if (evIdx >= 0) {
       stats.nevents++;
       const action = ev!.handle(evIdx, t, y);
@@ -232,7 +236,9 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     }
     if (landing && t === nextBp) {
       stats.nbreakpoints++;
-      if (opts.atBreakpoint?.(t, y) || !sys.continuousAt?.(t)) fValid = false;
+      const moved = opts.atBreakpoint?.(t, y) === true;
+      if (moved) yTouched = true;
+      if (moved || !sys.continuousAt?.(t)) fValid = false;
       segStart = t;
       nextBp = bp!.next(t);
       if (obs) obs(t, y, 'breakpoint');
@@ -243,7 +249,7 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
       stats.nfev++;
     }
     if (ev) ev.evaluate(t, y, gOld);
-    for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(obs, y, stats, t, 'non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
+    if (yTouched) for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(obs, y, stats, t, 'non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
     if (landing) h = Math.max(hProp, hFree);
     else { h = hProp; hFree = hProp; }
     if (evIdx >= 0) h = Math.max(hTry * 1e-3, h * 0.5);

@@ -12,8 +12,8 @@
  *   (bench/stdp_brian.py, a copy of baselines/snn/stdp_brian.py), repeated; skipped with a
  *   message when no Python with brian2 is found ($PYTHON, /usr/bin/python3, python3);
  * - nanoionics with `device` synapses (wox-du2015, the stdp protocol's spike waveform) on the
- *   same network for --device-duration seconds (default 0.1 s: a full second takes about two
- *   minutes), with its work counters.
+ *   same network for --device-duration seconds (default 0.1 s: a full second takes about half
+ *   a minute), with its work counters.
  * Reported: run() and process wall times, their ratios, spike counts, mean weights before and
  * after. Writes bench/results/network.json.
  *

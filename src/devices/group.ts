@@ -37,6 +37,12 @@ export class DeviceGroup {
     this.c2cRng = this.spreads.some(([, s]) => s.c2c > 0) ? rng?.stream(`${label}:c2c`) : undefined;
   }
 
+  /** True when parameter k is redrawn cycle to cycle (its values change during a run). */
+  varies(k: number): boolean {
+    for (const [i, sp] of this.spreads) if (i === k && sp.c2c > 0) return true;
+    return false;
+  }
+
   /** True when some parameter has cycle-to-cycle spread. */
   get hasC2c(): boolean { return this.c2cRng !== undefined; }
 

@@ -5,3 +5,4 @@ export * from './stats.js';
 export * from './tridiag.js';
 export * from './banded.js';
 export * from './pcg.js';
+export * from './powi.js';

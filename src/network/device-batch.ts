@@ -32,9 +32,30 @@ export class Batch {
   nb = 0;
   private readonly S: number;
   private readonly P: number;
+  /** Parameters with one value on every device (1) are filled, not gathered (see setUniform). */
+  private readonly uniform: Uint8Array;
+  private readonly uniformValue: Float64Array;
   constructor(readonly model: DeviceModel) {
     this.S = model.states.length;
     this.P = model.params.length;
+    this.uniform = new Uint8Array(this.P);
+    this.uniformValue = new Float64Array(this.P);
+  }
+  /**
+   * Mark the parameters that hold one value on all N devices (the same bits: Object.is) and
+   * that cannot change during the run (`varying[k]` false: no cycle-to-cycle redraws), so that
+   * gather() writes the value instead of reading N-strided memory at random device ids. The
+   * batch holds the same numbers either way.
+   */
+  setUniform(Pm: Float64Array, N: number, varying: (k: number) => boolean): void {
+    for (let k = 0; k < this.P; k++) {
+      this.uniform[k] = 0;
+      if (N === 0 || varying(k)) continue;
+      const v = Pm[k * N];
+      let same = true;
+      for (let j = 1; j < N && same; j++) same = Object.is(Pm[k * N + j], v);
+      if (same) { this.uniform[k] = 1; this.uniformValue[k] = v; }
+    }
   }
   /** Make room for n devices (amortised: capacity doubles). */
   reserve(n: number): void {
@@ -61,9 +82,11 @@ export class Batch {
       const o = s * nb, O = s * N, a = st[s].atol;
       for (let j = 0; j < nb; j++) { x[o + j] = X[O + ids[off + j]]; at[o + j] = a; }
     }
+    const uni = this.uniform, uv = this.uniformValue;
     for (let k = 0; k < P; k++) {
       const o = k * nb, O = k * N;
-      for (let j = 0; j < nb; j++) p[o + j] = Pm[O + ids[off + j]];
+      if (uni[k] === 1) { const v = uv[k]; for (let j = 0; j < nb; j++) p[o + j] = v; }
+      else for (let j = 0; j < nb; j++) p[o + j] = Pm[O + ids[off + j]];
     }
   }
   /** Scatter the batch state back. */

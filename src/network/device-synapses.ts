@@ -36,7 +36,8 @@ import type { DeviceModel } from '../devices/contract.js';
 import { DeviceGroup } from '../devices/group.js';
 import type { ResolvedParams } from '../devices/params.js';
 import type { Rng } from '../rng/rng.js';
-import { integrate, type Stepper } from '../solve/driver.js';
+import { integrate, SolveWorkspace, type Stepper } from '../solve/driver.js';
+import type { SolveOptions } from '../solve/types.js';
 import { ExplicitRK } from '../solve/explicit-rk.js';
 import { Rosenbrock } from '../solve/rosenbrock.js';
 import { AutoStepper } from '../solve/auto.js';
@@ -124,6 +125,9 @@ export class DeviceSynapses implements SynapseGroup {
   private readonly progJump: ((a: number, b: number, y: Float64Array) => boolean) | undefined;
   private readonly relaxJump: ((a: number, b: number, y: Float64Array) => boolean) | undefined;
   private readonly sign: number;
+  /** Options of the program and rest solves, allocated once (atol follows the batch buffer). */
+  private readonly progOpts: SolveOptions;
+  private readonly relaxOpts: SolveOptions;
 
   /**
    * @param rng the network's root stream: sub-streams `synapses:NAME:variability`, `:c2c`
@@ -158,6 +162,9 @@ export class DeviceSynapses implements SynapseGroup {
     this.progJump = jr ? this.prog.jumpHook(jr) : undefined;
     this.relaxJump = jr ? this.relax.jumpHook(jr) : undefined;
     this.sign = opt.model.setPolarity;
+    const ws = new SolveWorkspace();
+    this.progOpts = { rtol: opt.rtol, breakpoints: this.prog.breakpoints, afterStep: this.progJump, maxSteps: 1e6, workspace: ws };
+    this.relaxOpts = { rtol: opt.rtol, afterStep: this.relaxJump, maxSteps: 1e6, workspace: ws };
     const [g0, g1] = opt.conductanceRange;
     if (!(g1 > g0)) throw new RangeError(`${name}.conductanceRange: got [${g0}, ${g1}] S, expected g_lo < g_hi`);
   }
@@ -168,6 +175,7 @@ export class DeviceSynapses implements SynapseGroup {
     if (this.targetName !== null && !this.target) throw new RangeError(`${this.name}.target: ${this.targetName} is not an input of group ${this.post.name} (${this.post.inputNames.join(', ') || 'none'})`);
     this.cache = new ProgramCache(spikePoints(this.opt.pre), spikePoints(this.opt.post), this.sign, dt);
     this.groups = new ProgramGroups(this.n, this.cache);
+    this.batch.setUniform(this.devices.p, this.n, (k) => this.devices.varies(k));
     // weights at t = 0
     this.readAll(this.touchAll());
   }
@@ -270,7 +278,7 @@ export class DeviceSynapses implements SynapseGroup {
       const span = gr.groupFull[g] ? pr.end : gr.groupL[g] * dt;
       b.gather(gr.order, off, nb, this.x, this.devices.p, this.n);
       this.prog.bind(pr.wave);
-      this.solve(this.prog, span, this.progJump, this.prog.breakpoints, step);
+      this.solve(this.prog, span, this.progOpts, step);
       b.scatter(gr.order, off, this.x, this.n);
       st.programs += nb;
     }
@@ -280,7 +288,7 @@ export class DeviceSynapses implements SynapseGroup {
       b.gather(gr.restOrder, off, nr, this.x, this.devices.p, this.n);
       for (let j = 0; j < nr; j++) b.span[j] = gr.restSorted[off + j];
       this.relax.bind();
-      this.solve(this.relax, 1, this.relaxJump, undefined, step);
+      this.solve(this.relax, 1, this.relaxOpts, step);
       b.scatter(gr.restOrder, off, this.x, this.n);
       st.rests += nr;
     }
@@ -288,12 +296,11 @@ export class DeviceSynapses implements SynapseGroup {
     for (let q = 0; q < m; q++) tl[ids[q]] = step;
   }
 
-  private solve(term: ProgramTerm | RelaxTerm, t1: number, afterStep: ((a: number, b: number, y: Float64Array) => boolean) | undefined,
-    breakpoints: { next(t: number): number } | undefined, step: number): void {
+  /** Integrate the bound batch over [0, t1] (the driver uses the first term.n entries of the batch buffers). */
+  private solve(term: ProgramTerm | RelaxTerm, t1: number, opts: SolveOptions, step: number): void {
     const b = this.batch;
-    const res = integrate(term, this.stepper, 0, t1, b.x.subarray(0, term.n), {
-      rtol: this.opt.rtol, atol: b.atol.subarray(0, term.n), breakpoints, afterStep, maxSteps: 1e6,
-    });
+    opts.atol = b.atol;
+    const res = integrate(term, this.stepper, 0, t1, b.x, opts);
     const st = this.stats;
     st.solves++;
     st.steps += res.stats.nsteps;

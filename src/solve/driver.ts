@@ -28,7 +28,7 @@ export interface Stepper {
    * feature inside a segment, so the driver caps their step at segment / this value.
    */
   readonly minStepsPerSegment?: number;
-  /** Allocate buffers for a system (called once per solve). */
+  /** Make buffers ready for a system (called once per solve; reuse them across solves: no allocation once warm). */
   prepare(sys: OdeSystem, stats: SolveStats, atol: Float64Array, rtol: number): void;
   /**
    * Attempt a step of size h from (t, y) where f0 = f(t, y). Writes the new state, the
@@ -45,16 +45,57 @@ const MAX_FACTOR = 10;
 const LANDING_SLACK = 1e-6;
 
 /**
- * Integrate sys from t0 to t1 in place on y with the given stepper.
+ * Scratch vectors of the driver kept by a caller that integrates many small systems (one
+ * batched solve per network step): passed as `opts.workspace`, they grow to the largest n
+ * seen and are reused, so that a solve allocates no typed array once warm.
+ */
+export class SolveWorkspace {
+  f0 = new Float64Array(0);
+  f1 = new Float64Array(0);
+  yNew = new Float64Array(0);
+  err = new Float64Array(0);
+  atol = new Float64Array(0);
+  /** Make room for n unknowns (amortised: capacity doubles). */
+  reserve(n: number): void {
+    if (this.f0.length >= n) return;
+    let c = Math.max(16, this.f0.length);
+    while (c < n) c *= 2;
+    this.f0 = new Float64Array(c);
+    this.f1 = new Float64Array(c);
+    this.yNew = new Float64Array(c);
+    this.err = new Float64Array(c);
+    this.atol = new Float64Array(c);
+  }
+}
+
+/** End of an integration (a function, not a closure: nothing allocated per solve for it). */
+function finish(obs: SolveOptions['observer'], y: Float64Array, stats: SolveStats, tf: number, status: SolveStatus, message: string): SolveResult {
+  if (obs && status === 'ok') obs(tf, y, 'final');
+  return { status, message, t: tf, y, stats };
+}
+
+/**
+ * Integrate sys from t0 to t1 in place on y with the given stepper. Only y[0 .. sys.n) is
+ * used (y may be longer: a batch buffer with spare capacity).
  * Never throws on numerical failure: the status says what happened.
  */
 export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: number, y: Float64Array, opts: SolveOptions = {}): SolveResult {
   const n = sys.n;
   const stats = newStats();
   const rtol = opts.rtol ?? 1e-6;
-  const atol = new Float64Array(n);
-  if (typeof opts.atol === 'object') atol.set(opts.atol);
-  else atol.fill(opts.atol ?? 1e-9);
+  const ws = opts.workspace;
+  ws?.reserve(n);
+  const atol = ws ? ws.atol : new Float64Array(n);
+  const oa = opts.atol;
+  if (typeof oa === 'object') {
+    // the first n entries (a longer array is a batch buffer with spare capacity)
+    const na = oa.length < n ? oa.length : n;
+    for (let i = 0; i < na; i++) atol[i] = oa[i];
+    for (let i = na; i < n; i++) atol[i] = 0;
+  } else {
+    const a = oa ?? 1e-9;
+    for (let i = 0; i < n; i++) atol[i] = a;
+  }
   const span = t1 - t0;
   const hMax = Math.min(opts.hMax ?? Infinity, span > 0 ? span : Infinity);
   const hMin = opts.hMin ?? 0;
@@ -65,10 +106,11 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   // the controller exponent is read per step: a switching stepper changes its orders
   let expo = -1 / (Math.min(stepper.order, stepper.errorOrder) + 1);
 
-  const f0 = new Float64Array(n);
-  const f1 = new Float64Array(n);
-  const yNew = new Float64Array(n);
-  const err = new Float64Array(n);
+  // f0 / f1 swap roles after an accepted step (the new derivative becomes f0 without a copy)
+  let f0 = ws ? ws.f0 : new Float64Array(n);
+  let f1 = ws ? ws.f1 : new Float64Array(n);
+  const yNew = ws ? ws.yNew : new Float64Array(n);
+  const err = ws ? ws.err : new Float64Array(n);
   const yEv = ev ? new Float64Array(n) : err;
   const gOld = ev ? new Float64Array(ev.count) : f0;
   const gNew = ev ? new Float64Array(ev.count) : f0;
@@ -76,14 +118,8 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   stepper.prepare(sys, stats, atol, rtol);
 
   let t = t0;
-  // t is passed in rather than captured: a captured double lives boxed in the closure's
-  // context and every assignment to it would allocate
-  const finish = (tf: number, status: SolveStatus, message: string): SolveResult => {
-    if (obs && status === 'ok') obs(tf, y, 'final');
-    return { status, message, t: tf, y, stats };
-  };
-  if (!(span >= 0) || !Number.isFinite(span)) return finish(t, 'non-finite', `time span [${t0}, ${t1}] is not a finite, non-negative interval`);
-  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(t, 'non-finite', `initial state component ${i} is ${y[i]}`);
+  if (!(span >= 0) || !Number.isFinite(span)) return finish(obs, y, stats, t, 'non-finite', `time span [${t0}, ${t1}] is not a finite, non-negative interval`);
+  for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(obs, y, stats, t, 'non-finite', `initial state component ${i} is ${y[i]}`);
 
   let nextBp = bp ? bp.next(t) : Infinity;
   let segStart = t;
@@ -93,13 +129,13 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
   stats.nfev++;
   if (ev) ev.evaluate(t, y, gOld);
   if (obs) obs(t, y, 'init');
-  if (span === 0) return finish(t, 'ok', 'empty interval');
+  if (span === 0) return finish(obs, y, stats, t, 'ok', 'empty interval');
 
   let h = opts.h0 ?? initialStep(sys, t, y, f0, atol, rtol, stepper.order, Math.min(hMax, Math.min(t1, nextBp) - t), stats, yNew, f1);
   let hFree = h;
 
   while (t < t1) {
-    if (stats.nsteps >= maxSteps) return finish(t, 'max-steps', `step limit ${maxSteps} reached at t = ${t} s; raise maxSteps or loosen rtol`);
+    if (stats.nsteps >= maxSteps) return finish(obs, y, stats, t, 'max-steps', `step limit ${maxSteps} reached at t = ${t} s; raise maxSteps or loosen rtol`);
     const tEnd = nextBp < t1 ? nextBp : t1;
     let hTry = h < hMax ? h : hMax;
     const mps = stepper.minStepsPerSegment;
@@ -112,7 +148,7 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
       hTry = tEnd - t;
       landing = true;
     }
-    if (hTry <= hMin || t + hTry === t) return finish(t, 'step-too-small', `step size ${hTry} s at t = ${t} s is below the smallest representable step; the problem may be too stiff for ${stepper.name} or discontinuous`);
+    if (hTry <= hMin || t + hTry === t) return finish(obs, y, stats, t, 'step-too-small', `step size ${hTry} s at t = ${t} s is below the smallest representable step; the problem may be too stiff for ${stepper.name} or discontinuous`);
     const tNew = landing ? tEnd : t + hTry;
     sys.setInterval?.(t, tNew);
     stats.nsteps++;
@@ -135,14 +171,14 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     } else errNorm = NaN;
     if (!(errNorm <= 1)) {
       stats.nreject++;
-      if (code === 1 && stats.nreject > 50 && hTry < 1e-300) return finish(t, 'singular-matrix', `singular iteration matrix at t = ${t} s`);
+      if (code === 1 && stats.nreject > 50 && hTry < 1e-300) return finish(obs, y, stats, t, 'singular-matrix', `singular iteration matrix at t = ${t} s`);
       const fac = Number.isFinite(errNorm) ? Math.max(MIN_FACTOR, SAFETY * Math.pow(errNorm, expo)) : 0.25;
       h = hTry * fac;
-      if (!Number.isFinite(errNorm) && h < 1e-300) return finish(t, 'non-finite', `non-finite state at t = ${t} s that step refinement cannot avoid`);
+      if (!Number.isFinite(errNorm) && h < 1e-300) return finish(obs, y, stats, t, 'non-finite', `non-finite state at t = ${t} s that step refinement cannot avoid`);
       if (t + h === t) {
         return code === 1
-          ? finish(t, 'singular-matrix', `singular iteration matrix at t = ${t} s (step ${h} s)`)
-          : finish(t, Number.isFinite(errNorm) ? 'step-too-small' : 'non-finite',
+          ? finish(obs, y, stats, t, 'singular-matrix', `singular iteration matrix at t = ${t} s (step ${h} s)`)
+          : finish(obs, y, stats, t, Number.isFinite(errNorm) ? 'step-too-small' : 'non-finite',
             Number.isFinite(errNorm) ? `step size fell below the time resolution at t = ${t} s` : `non-finite derivative at t = ${t} s; check the model parameters`);
       }
       continue;
@@ -185,19 +221,24 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
     for (let i = 0; i < n; i++) y[i] = yNew[i]; // plain loops: TypedArray.set costs more than the copy for small n
     t = tAcc;
     let fValid = tAcc === tNew;
-    if (fValid) for (let i = 0; i < n; i++) f0[i] = f1[i];
+    if (fValid) { const f = f0; f0 = f1; f1 = f; }
+    // y = yNew passed the finiteness test of the error norm; test it again only when
+    // something else may have written it (an interpolated event, a hook, an observer)
+    let yTouched = evIdx >= 0 || obs !== undefined;
     if (obs) obs(t, y, 'step');
-    if (opts.afterStep && opts.afterStep(tPrev, t, y)) fValid = false;
+    if (opts.afterStep && opts.afterStep(tPrev, t, y)) { fValid = false; yTouched = true; }
     if (evIdx >= 0) {
       stats.nevents++;
       const action = ev!.handle(evIdx, t, y);
       if (obs) obs(t, y, 'event');
-      if (action === 'stop') return finish(t, 'stopped', `event ${evIdx} stopped the integration at t = ${t} s`);
+      if (action === 'stop') return finish(obs, y, stats, t, 'stopped', `event ${evIdx} stopped the integration at t = ${t} s`);
       fValid = false;
     }
     if (landing && t === nextBp) {
       stats.nbreakpoints++;
-      if (opts.atBreakpoint?.(t, y) || !sys.continuousAt?.(t)) fValid = false;
+      const moved = opts.atBreakpoint?.(t, y) === true;
+      if (moved) yTouched = true;
+      if (moved || !sys.continuousAt?.(t)) fValid = false;
       segStart = t;
       nextBp = bp!.next(t);
       if (obs) obs(t, y, 'breakpoint');
@@ -208,12 +249,12 @@ export function integrate(sys: OdeSystem, stepper: Stepper, t0: number, t1: numb
       stats.nfev++;
     }
     if (ev) ev.evaluate(t, y, gOld);
-    for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(t, 'non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
+    if (yTouched) for (let i = 0; i < n; i++) if (!Number.isFinite(y[i])) return finish(obs, y, stats, t, 'non-finite', `state component ${i} became ${y[i]} at t = ${t} s`);
     if (landing) h = Math.max(hProp, hFree);
     else { h = hProp; hFree = hProp; }
     if (evIdx >= 0) h = Math.max(hTry * 1e-3, h * 0.5);
   }
-  return finish(t, 'ok', 'reached the end time');
+  return finish(obs, y, stats, t, 'ok', 'reached the end time');
 }
 
 /** Cubic Hermite interpolation of a step at theta in [0, 1] into out (may alias y1). */

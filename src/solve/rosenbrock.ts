@@ -84,14 +84,19 @@ export class Rosenbrock implements Stepper {
       this.blocks = 1;
       this.size = n;
     }
-    this.K = Array.from({ length: this.s }, () => new Float64Array(n));
-    this.yS = new Float64Array(n);
-    this.fS = new Float64Array(n);
-    this.fT = new Float64Array(n);
-    this.yP = new Float64Array(n);
-    this.fP = new Float64Array(n);
-    this.mat = new Float64Array(this.blocks * this.size * this.size);
-    this.piv = new Int32Array(this.blocks * this.size);
+    // buffers grow to the largest system seen and are reused (no allocation per solve);
+    // every loop runs over n, never over a buffer's length
+    if (this.yS.length < n) {
+      this.K = Array.from({ length: this.s }, () => new Float64Array(n));
+      this.yS = new Float64Array(n);
+      this.fS = new Float64Array(n);
+      this.fT = new Float64Array(n);
+      this.yP = new Float64Array(n);
+      this.fP = new Float64Array(n);
+    }
+    const nm = this.blocks * this.size * this.size;
+    if (this.mat.length < nm) this.mat = new Float64Array(nm);
+    if (this.piv.length < n) this.piv = new Int32Array(n);
   }
 
   /** Build (1/(gamma h) I - J) for every block and factorise; 0 on success. */
@@ -102,7 +107,7 @@ export class Rosenbrock implements Stepper {
     if (this.dense) {
       // dense: one column per evaluation; mat is row-major n x n
       for (let col = 0; col < n; col++) {
-        yP.set(y);
+        for (let i = 0; i < n; i++) yP[i] = y[i];
         const d = SQRT_EPS * Math.max(Math.abs(y[col]), this.atol[col] / this.rtol, 1e-300);
         yP[col] = y[col] + d;
         const dd = yP[col] - y[col];
@@ -124,7 +129,7 @@ export class Rosenbrock implements Stepper {
     // block: element i of block j at i * B + j; perturb state i of every block at once
     const dvec = this.fT; // scratch for the perturbation sizes
     for (let col = 0; col < S; col++) {
-      yP.set(y);
+      for (let i = 0; i < n; i++) yP[i] = y[i];
       for (let j = 0; j < B; j++) {
         const idx = col * B + j;
         const d = SQRT_EPS * Math.max(Math.abs(y[idx]), this.atol[idx] / this.rtol, 1e-300);
@@ -183,7 +188,7 @@ export class Rosenbrock implements Stepper {
       const arow = tab.a[st], crow = tab.c[st];
       let same = tab.alpha[st] === 0;
       for (let j = 0; j < arow.length; j++) if (arow[j] !== 0) same = false;
-      if (same) fS.set(f0);
+      if (same) { for (let i = 0; i < n; i++) fS[i] = f0[i]; }
       else {
         for (let i = 0; i < n; i++) {
           let acc = y[i];

@@ -4,6 +4,7 @@
  * (an observer), as in diffrax.
  * @module solve/types
  */
+import type { SolveWorkspace } from './driver.js';
 
 /**
  * Jacobian structure of the term. `block`: `blocks` independent sub-systems of `size`
@@ -109,6 +110,8 @@ export interface SolveOptions {
   afterStep?: (t0: number, t1: number, y: Float64Array) => boolean;
   /** Called when a breakpoint is reached; may change y. Return true when it changed y. */
   atBreakpoint?: (t: number, y: Float64Array) => boolean;
+  /** Driver scratch vectors reused across solves (default: allocated per solve). */
+  workspace?: SolveWorkspace;
 }
 
 /** A fresh zeroed counter set. */

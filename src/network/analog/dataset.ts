@@ -95,3 +95,14 @@ export function splitTrainTest(set: ImageSet, train: number, test: number, split
   const p = permutation(set.n, new Rng(splitSeed).stream('split'));
   return { train: subset(set, p.subarray(0, train)), test: subset(set, p.subarray(set.n - test)) };
 }
+
+/**
+ * Black-and-white copy of a set: x -> 1 where x >= threshold, else 0 (NeuroSim's 1-bit inputs,
+ * IO.cpp truncate with BWthreshold = 0.5 on pixels scaled to [0, 1]).
+ */
+export function binarize(set: ImageSet, threshold = 0.5): ImageSet {
+  if (!(threshold > 0 && threshold <= 1)) throw new SpecError('threshold', threshold, 'a pixel threshold in (0, 1]');
+  const x = new Float64Array(set.x.length);
+  for (let i = 0; i < x.length; i++) x[i] = set.x[i] >= threshold ? 1 : 0;
+  return { ...set, x };
+}

@@ -10,8 +10,10 @@
  * pulse, 2 w_max / L_P (potentiation) or 2 w_max / L_D (depression) for 'single', and
  * w_max (1 / L_P + 1 / L_D) for a push-pull pair pulse (G+ potentiated and G- depressed
  * together, or the reverse), L the levels of the nominal pulse table. n is rounded to the
- * nearest integer (NeuroSim's truncate with threshold 0.5) or stochastically (floor(n) + 1
- * with probability n - floor(n): the expected change equals the request), and capped at
+ * nearest integer (NeuroSim's truncate with threshold 0.5: numPulse = truncate(dw / (w_max -
+ * w_min), L) * L, Cell.cpp / formula.cpp; requests below half a pulse write nothing, which at
+ * small learning rates freezes layer 1) or stochastically (floor(n) + 1 with probability
+ * n - floor(n): the expected change equals the request), and capped at
  * `maxPulses`. Each pulse moves the device by its own variant's table (network/analog/
  * pulse-table: the device model's response), then adds cycle-to-cycle noise
  * N(0, (c2c R)^2) (NeuroSim: sigma as a fraction of the conductance range, per pulse, so n
@@ -39,6 +41,8 @@ export interface DeviceLayerOptions {
 
 /** Work counters. */
 export interface DeviceLayerStats {
+  /** Weight updates requested (calls of update(), including those that round to 0 pulses). */
+  updates: number;
   /** Weight updates that applied at least one pulse. */
   writes: number;
   /** Programming pulses applied to devices (a push-pull pair pulse counts two). */
@@ -53,7 +57,7 @@ export class DeviceLayer {
   readonly variant: Uint16Array;
   readonly gRef: number;
   readonly range: number;
-  readonly stats: DeviceLayerStats = { writes: 0, pulses: 0 };
+  readonly stats: DeviceLayerStats = { updates: 0, writes: 0, pulses: 0 };
   private readonly dwP: number;
   private readonly dwD: number;
   private readonly sigma: number;
@@ -105,6 +109,7 @@ export class DeviceLayer {
    * the stochastic rounding and the cycle-to-cycle noise.
    */
   update(k: number, dw: number, rng: Rng): number {
+    this.stats.updates++;
     const up = dw > 0;
     let n = Math.abs(dw) / (up ? this.dwP : this.dwD);
     if (this.opt.rounding === 'nearest') n = Math.round(n);

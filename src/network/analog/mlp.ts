@@ -4,7 +4,10 @@
  *
  *   z1_j = sum_i x_i W1[i, j] + W1[nIn, j]          (row nIn: the bias, a constant-1 input row)
  *   h_j  = sigmoid(z1_j) or max(0, z1_j)
- *   z2_k = sum_j h_j W2[j, k] + W2[nHidden, k]
+ *   z2_k = sum_j r_j W2[j, k] + W2[nHidden, k]
+ *          r_j = h_j (analog read) or [h_j >= 0.5] (binaryHidden: NeuroSim's forward pass, which
+ *          sends the hidden outputs as 1-bit spikes, threshold Hthreshold = 0.5; back-propagation
+ *          and the layer-2 update still use the analog h_j, as NeuroSim's Train.cpp does)
  *   loss 'mse'     (NeuroSim's MLP):  o_k = sigmoid(z2_k),  L = 1/2 sum_k (o_k - t_k)^2
  *        'softmax':                   o_k = exp(z2_k) / sum exp,  L = -ln o_label
  *   t = one-hot label. Back-propagation (delta = dL/dz):
@@ -27,6 +30,8 @@ export interface MlpShape {
   nOut: number;
   hidden: Activation;
   loss: LossKind;
+  /** Forward the hidden outputs to layer 2 as 1 bit, [h >= 0.5] (NeuroSim); default false (analog). */
+  binaryHidden?: boolean;
 }
 
 /** Two-layer perceptron with preallocated work buffers (no allocation per image). */
@@ -75,8 +80,10 @@ export class Mlp {
     if (hidden === 'sigmoid') for (let j = 0; j < nHidden; j++) h[j] = 1 / (1 + Math.exp(-z1[j]));
     else for (let j = 0; j < nHidden; j++) h[j] = z1[j] > 0 ? z1[j] : 0;
     for (let k = 0; k < nOut; k++) z2[k] = w2[nHidden * nOut + k];
+    const bin = this.shape.binaryHidden === true;
     for (let j = 0; j < nHidden; j++) {
-      const hj = h[j], r = j * nOut;
+      const hj = bin ? (h[j] >= 0.5 ? 1 : 0) : h[j], r = j * nOut;
+      if (hj === 0) continue;
       for (let k = 0; k < nOut; k++) z2[k] += hj * w2[r + k];
     }
     if (loss === 'mse') for (let k = 0; k < nOut; k++) o[k] = 1 / (1 + Math.exp(-z2[k]));

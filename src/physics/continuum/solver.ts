@@ -139,7 +139,7 @@ export class ContinuumSolver {
   private readonly rdSigma: Float64Array; private readonly rdTun: Float64Array; private readonly rdPhi: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
 
-  /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default. */
+  /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default (modified ILU(0), MILU_RELAX, in the PCG solves). */
   constructor(p: ContinuumParams, precond: 'line' | 'ilu' = 'ilu') {
     this.p = p;
     const g = (this.grid = makeGrid(p.geometry, p.width, p.thickness, p.nx, p.nz, p.dzBottom));

@@ -78,7 +78,7 @@ export function conductivity(p: ContinuumParams, g: ContinuumGrid, n: Float64Arr
  * (electrode half-cell conductances per column) and returns the device conductance
  * G = sum_i gTop_i (1 - phi_top,i) (S) with the solver report.
  */
-export function unitPotential(A: Stencil5, b: Float64Array, W: KrylovWork, g: ContinuumGrid, sigma: Float64Array, phi: Float64Array, gTop: Float64Array, gBot: Float64Array, tol = 1e-10): { info: SolveInfo; g: number } {
+export function unitPotential(A: Stencil5, b: Float64Array, W: KrylovWork, g: ContinuumGrid, sigma: Float64Array, phi: Float64Array, gTop: Float64Array, gBot: Float64Array): { info: SolveInfo; g: number } {
   const { nx, nz, dx, dzRow, ax, az } = g;
   clearStencil(A); b.fill(0);
   const hx = dx / 2;
@@ -96,7 +96,7 @@ export function unitPotential(A: Stencil5, b: Float64Array, W: KrylovWork, g: Co
     gBot[i] = (az[kb] * sigma[kb]) / hb; A.c[kb] += gBot[i];
     gTop[i] = (az[kt] * sigma[kt]) / ht; A.c[kt] += gTop[i]; b[kt] += gTop[i];
   }
-  const info = pcg(A, b, phi, W, tol, 4000);
+  const info = pcg(A, b, phi, W, 1e-10, 4000);
   let G = 0;
   for (let i = 0; i < nx; i++) G += gTop[i] * (1 - phi[(nz - 1) * nx + i]);
   return { info, g: G };

@@ -50,15 +50,6 @@ import { conductivity, unitPotential, joulePower } from './conduction.js';
 import { drivingField, reactionStep } from './generation.js';
 
 /**
- * Relative residual of the potential and heat solves of the coupling passes before the last
- * (the last pass solves to 1e-10). Those passes only supply the coefficients of the next pass
- * and the Picard estimate |n_last - n_previous|, whose limit (run.ts) is ~5e-3 nMax; a 1e-8
- * residual moves them far below that and saves about two thirds of the first pass's
- * iterations (its warm start is already within ~1e-5).
- */
-const PASS_TOL = 1e-8;
-
-/**
  * Relaxation of the modified ILU(0) preconditioner of the symmetric (PCG) solves (physics/linear/
  * krylov): the dropped fill is added back to the pivot with weight 0.97 (row sums nearly kept),
  * which halves the iterations against plain ILU(0) on the 50 x 50 SET (22 vs 40-44 per solve).
@@ -246,7 +237,7 @@ export class ContinuumSolver {
       this.reservoirOut = res0; this.pairsMade = pairs0;
       if (gen) this.oStore.set(this.oStoreOld);
       nPrev.set(n); TPrev.set(T);
-      rep = this.pass(vs, dt, nOld, TOld, k < passes - 1 ? PASS_TOL : 1e-10);
+      rep = this.pass(vs, dt, nOld, TOld);
       iters += rep.iterations;
       if (k === 0) gStart = this.g;
       if (rep.status !== 'ok') {
@@ -266,12 +257,12 @@ export class ContinuumSolver {
     return { status: 'ok', message: '', dn: dn / this.p.nMax, dT, picard: passes > 1 ? pn / this.p.nMax : 0, picardT: passes > 1 ? pT : 0, gStart, iterations: iters };
   }
 
-  private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array, tol: number): StepReport {
+  private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
     const p = this.p;
     const { nx, nz, dx, dzRow, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
     const hzc = this.grid.hz;
     this.updateSigma();
-    const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot, tol);
+    const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
     const r1 = pot.info;
     this.stats.potential += r1.iterations; this.stats.solves++;
     if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
@@ -308,7 +299,7 @@ export class ContinuumSolver {
         A.c[k] += gb; b[k] += gb * p.t0;
       }
     }
-    const r2 = pcg(A, b, T, this.W, tol, 4000);
+    const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
     this.stats.heat += r2.iterations;
     if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;

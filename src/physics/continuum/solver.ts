@@ -113,8 +113,8 @@ export class ContinuumSolver {
   readonly oStore: Float64Array;
   /** Net vacancy / O-ion pairs made by generation minus recombination since t = 0 (count). */
   pairsMade = 0;
-  /** Krylov iterations summed since construction, per solve (diagnostics; rejected steps included). */
-  readonly stats = { potential: 0, heat: 0, ions: 0, oxygen: 0, solves: 0 };
+  /** Krylov iterations summed since construction per linear system, and coupling passes run (diagnostics; rejected steps included). */
+  readonly stats = { potential: 0, heat: 0, ions: 0, oxygen: 0, passes: 0 };
   private ca = 0; private cb = 0;
   private readonly phi: Float64Array; private readonly b: Float64Array; private readonly nNew: Float64Array;
   private readonly nOld: Float64Array; private readonly TOld: Float64Array;
@@ -264,7 +264,7 @@ export class ContinuumSolver {
     this.updateSigma();
     const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
     const r1 = pot.info;
-    this.stats.potential += r1.iterations; this.stats.solves++;
+    this.stats.potential += r1.iterations; this.stats.passes++;
     if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
     const g = pot.g;
     this.g = g;

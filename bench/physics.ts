@@ -12,9 +12,10 @@ import { VcmLattice, VCM_DEFAULTS } from '../src/physics/kmc/vcm-lattice.js';
 import { Rng } from '../src/rng/index.js';
 
 const quick = process.argv.includes('--quick');
-// the 100 x 100 SET is run once in both modes (about 3.6 min here: 2284 accepted, 626 rejected
-// steps, 9.0e5 Krylov iterations, 214 s, V_set 2.150 V, with the non-contracting-Picard
-// rejection; 2215 / 512 / 8.5e5 and 218 s before it; 314 s, 1353 rejected, 1.13e6 iterations
+// the 100 x 100 SET is run once in both modes (about 1.5 min here: 2285 accepted, 589 rejected
+// steps, 4.1e5 Krylov iterations, 91 s, 3.1e5 cell-updates/s, V_set 2.150 V, with the modified
+// ILU(0) of the PCG solves and fused PCG loops; 2284 / 626 / 9.0e5 and 214-253 s, 1.15e5
+// cell-updates/s with plain ILU(0), with the non-contracting-Picard rejection; 2215 / 512 / 8.5e5 and 218 s before it; 314 s, 1353 rejected, 1.13e6 iterations
 // before the two-pass disagreement entered the step control); the full mode adds the 40 x 40 run and compares
 // the two Krylov preconditioners on it
 const setRuns: Array<{ n: number; pc: 'ilu' | 'line' }> = quick ? [{ n: 100, pc: 'ilu' }] : [{ n: 40, pc: 'line' }, { n: 40, pc: 'ilu' }, { n: 100, pc: 'ilu' }];

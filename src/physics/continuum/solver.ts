@@ -49,6 +49,13 @@ import { makeGrid, type ContinuumGrid } from './grid.js';
 import { conductivity, unitPotential, joulePower } from './conduction.js';
 import { drivingField, reactionStep } from './generation.js';
 
+/**
+ * Relaxation of the modified ILU(0) preconditioner of the symmetric (PCG) solves (physics/linear/
+ * krylov): the dropped fill is added back to the pivot with weight 0.97 (row sums nearly kept),
+ * which halves the iterations against plain ILU(0) on the 50 x 50 SET (22 vs 40-44 per solve).
+ */
+const MILU_RELAX = 0.97;
+
 /** Bernoulli function B(x) = x / (e^x - 1). */
 export function bernoulli(x: number): number {
   if (Math.abs(x) < 1e-8) return 1 - x / 2;
@@ -106,6 +113,8 @@ export class ContinuumSolver {
   readonly oStore: Float64Array;
   /** Net vacancy / O-ion pairs made by generation minus recombination since t = 0 (count). */
   pairsMade = 0;
+  /** Krylov iterations summed since construction per linear system, and coupling passes run (diagnostics; rejected steps included). */
+  readonly stats = { potential: 0, heat: 0, ions: 0, oxygen: 0, passes: 0 };
   private ca = 0; private cb = 0;
   private readonly phi: Float64Array; private readonly b: Float64Array; private readonly nNew: Float64Array;
   private readonly nOld: Float64Array; private readonly TOld: Float64Array;
@@ -121,7 +130,7 @@ export class ContinuumSolver {
   private readonly rdSigma: Float64Array; private readonly rdTun: Float64Array; private readonly rdPhi: Float64Array;
   private readonly A: Stencil5; private readonly W: KrylovWork;
 
-  /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default. */
+  /** `precond` selects the Krylov preconditioner (see physics/linear/krylov); ILU(0) by default (modified ILU(0), MILU_RELAX, in the PCG solves). */
   constructor(p: ContinuumParams, precond: 'line' | 'ilu' = 'ilu') {
     this.p = p;
     const g = (this.grid = makeGrid(p.geometry, p.width, p.thickness, p.nx, p.nz, p.dzBottom));
@@ -137,7 +146,7 @@ export class ContinuumSolver {
     this.o = f(); this.eDrive = f(); this.oOld = f(); this.oNew = f();
     this.oStore = new Float64Array(nx); this.oStoreOld = new Float64Array(nx); this.oExA = new Float64Array(nx); this.oExB = new Float64Array(nx);
     this.ck = { n: f(), T: f(), o: f(), oStore: new Float64Array(nx), t: 0, res: 0, pairs: 0, g: 0 };
-    this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond);
+    this.A = makeStencil(nx, nz); this.W = new KrylovWork(nx, nz, precond); this.W.relax = MILU_RELAX;
     this.reset();
   }
 
@@ -255,6 +264,7 @@ export class ContinuumSolver {
     this.updateSigma();
     const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
     const r1 = pot.info;
+    this.stats.potential += r1.iterations; this.stats.passes++;
     if (r1.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `potential: ${r1.status} after ${r1.iterations} iterations (residual ${r1.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations };
     const g = pot.g;
     this.g = g;
@@ -290,6 +300,7 @@ export class ContinuumSolver {
       }
     }
     const r2 = pcg(A, b, T, this.W, 1e-10, 4000);
+    this.stats.heat += r2.iterations;
     if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
     // ions: backward Euler with SG fluxes
@@ -313,6 +324,7 @@ export class ContinuumSolver {
     }
     nNew.set(n);
     const r3 = bicgstab(A, b, nNew, this.W, 1e-13, 4000);
+    this.stats.ions += r3.iterations;
     if (r3.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `ions: ${r3.status} after ${r3.iterations} iterations (residual ${r3.relResidual})`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations + r3.iterations };
     for (let k = 0; k < this.m; k++) if (nNew[k] < 0) nNew[k] = 0; // only solver round-off can produce this (M-matrix)
     if (kEx > 0) for (let i = 0; i < nx; i++) this.reservoirOut += dt * (exA[i] * nNew[(nz - 1) * nx + i] - exB[i]);
@@ -361,6 +373,7 @@ export class ContinuumSolver {
     }
     oNew.set(o);
     const r = bicgstab(A, b, oNew, this.W, 1e-13, 4000);
+    this.stats.oxygen += r.iterations;
     if (r.status !== 'ok') return r;
     for (let k = 0; k < this.m; k++) if (oNew[k] < 0) oNew[k] = 0; // solver round-off only (M-matrix)
     if (p.kExO > 0) for (let i = 0; i < nx; i++) { const s = oStoreOld[i] + dt * (oExA[i] * oNew[(nz - 1) * nx + i] - oExB[i]); oStore[i] = s > 0 ? s : 0; }
@@ -383,7 +396,9 @@ export class ContinuumSolver {
     // a negative charge number z drifts against the field
     let low = (Math.abs(z) * Q * p.a * Math.abs(E)) / 2;
     if (low > ea) low = ea;
-    let u = p.a * p.nu * (Math.exp(-(ea - low) / kT) - Math.exp(-(ea + low) / kT)) * ((z >= 0 ? E >= 0 : E < 0) ? 1 : -1);
+    // e^{-(Ea -+ low)/kT} = gam e^{+-low/kT}: one exponential for both
+    const el = Math.exp(low / kT);
+    let u = p.a * p.nu * (gam * el - gam / el) * ((z >= 0 ? E >= 0 : E < 0) ? 1 : -1);
     if (soret) u += p.soret * D * (ea / (kT * Tf)) * (Tb - Ta) / h;
     const nDown = u > 0 ? nb : na;
     let block = 1 - nDown / p.nMax;
@@ -391,7 +406,10 @@ export class ContinuumSolver {
     u *= block;
     if (driftOnly || !(D > 0)) { this.ca = u > 0 ? u : 0; this.cb = u < 0 ? -u : 0; return; }
     const pe = (u * h) / D;
-    this.ca = (D / h) * bernoulli(-pe); this.cb = (D / h) * bernoulli(pe);
+    // B(-x) = B(x) + x: one expm1 for both coefficients (B of |pe| computed, the other a sum
+    // of positive terms, no cancellation)
+    const ap = pe >= 0 ? pe : -pe, bs = bernoulli(ap), bl = bs + ap;
+    if (pe >= 0) { this.ca = (D / h) * bl; this.cb = (D / h) * bs; } else { this.ca = (D / h) * bs; this.cb = (D / h) * bl; }
   }
 
   /** O-ion face: SG with the O-ion barrier and charge, no Soret flux. */

@@ -50,6 +50,39 @@ export function applyStencil(A: Stencil5, x: Float64Array, y: Float64Array): voi
 }
 
 /**
+ * y = A x and returns x . y in the same sweep (y must not alias x); the edge rows and columns
+ * are peeled off so the interior loop has no branches.
+ */
+export function applyStencilDot(A: Stencil5, x: Float64Array, y: Float64Array): number {
+  const { nx, nz, c, w, e, s, n } = A;
+  if (nx < 2 || nz < 3) { applyStencil(A, x, y); let d = 0; for (let k = 0; k < x.length; k++) d += x[k] * y[k]; return d; }
+  let d = 0;
+  for (let j = 0; j < nz; j++) {
+    const row = j * nx, last = row + nx - 1;
+    if (j === 0 || j === nz - 1) {
+      for (let k = row; k <= last; k++) {
+        let v = c[k] * x[k];
+        if (k > row) v -= w[k] * x[k - 1];
+        if (k < last) v -= e[k] * x[k + 1];
+        if (j > 0) v -= s[k] * x[k - nx];
+        if (j < nz - 1) v -= n[k] * x[k + nx];
+        y[k] = v; d += x[k] * v;
+      }
+      continue;
+    }
+    let v = c[row] * x[row] - e[row] * x[row + 1] - s[row] * x[row - nx] - n[row] * x[row + nx];
+    y[row] = v; d += x[row] * v;
+    for (let k = row + 1; k < last; k++) {
+      v = c[k] * x[k] - w[k] * x[k - 1] - e[k] * x[k + 1] - s[k] * x[k - nx] - n[k] * x[k + nx];
+      y[k] = v; d += x[k] * v;
+    }
+    v = c[last] * x[last] - w[last] * x[last - 1] - s[last] * x[last - nx] - n[last] * x[last + nx];
+    y[last] = v; d += x[last] * v;
+  }
+  return d;
+}
+
+/**
  * Add a symmetric conductance g between cells k1 and k2 (a finite-volume face): diagonal +g
  * on both, coupling g in both directions. `dir` is 'x' when k2 = k1 + 1, 'z' when k2 = k1 + nx.
  */

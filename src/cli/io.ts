@@ -32,7 +32,7 @@ export function readSpecFile(path: string): unknown {
   }
 }
 
-export { columnsToCsv } from '../experiment/csv.js';
+export { columnsToCsv, confusionColumns } from '../experiment/csv.js';
 
 /** JSON with typed arrays as arrays and non-finite numbers as strings. */
 export function toJson(v: unknown, indent = 2): string {

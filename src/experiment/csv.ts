@@ -11,6 +11,16 @@ export function formatCsvNumber(x: number): string {
   return Number.isFinite(x) ? x.toPrecision(10).replace(/(\.\d*?)0+(e|$)/, '$1$2').replace(/\.(e|$)/, '$1') : String(x);
 }
 
+/**
+ * Columns of a K x K confusion matrix stored label-major (conf[t K + p] = images of true class t
+ * predicted as p): `label` then `pred0` ... `pred{K-1}`, one row per true class.
+ */
+export function confusionColumns(conf: ArrayLike<number>, K: number): Record<string, number[]> {
+  const cols: Record<string, number[]> = { label: Array.from({ length: K }, (_, k) => k) };
+  for (let p = 0; p < K; p++) cols[`pred${p}`] = Array.from({ length: K }, (_, k) => conf[k * K + p]);
+  return cols;
+}
+
 /** Columns to CSV with a header of `name [unit]`. */
 export function columnsToCsv(columns: Record<string, ArrayLike<number>>, units: Record<string, string> = {}): string {
   const names = Object.keys(columns);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Command } from '../command.js';
 import { parse, parseSets, UsageError, intOption, realOption, choiceOption } from '../args.js';
-import { writeAtomic, columnsToCsv, toJson, gitCommit } from '../io.js';
+import { writeAtomic, columnsToCsv, confusionColumns, toJson, gitCommit } from '../io.js';
 import { specContext } from '../context.js';
 import { loadMnist } from '../mnist-files.js';
 import { parseQuantity } from '../../units/parse.js';
@@ -103,11 +103,7 @@ function taskLines(r: TaskResult) {
   return r.lines.map((l) => ({ name: l.name, device: l.device, features: l.features, trainAccuracy: l.trainAccuracy, testAccuracy: l.testAccuracy }));
 }
 
-function confusionCsv(conf: Int32Array, K: number): string {
-  const cols: Record<string, number[]> = { label: Array.from({ length: K }, (_, k) => k) };
-  for (let p = 0; p < K; p++) cols[`pred${p}`] = Array.from({ length: K }, (_, k) => conf[k * K + p]);
-  return columnsToCsv(cols);
-}
+const confusionCsv = (conf: Int32Array, K: number): string => columnsToCsv(confusionColumns(conf, K));
 
 export const reservoirCommand: Command = {
   name: 'reservoir',

@@ -13,7 +13,7 @@ import type { PulseScheme } from '../../network/analog/pulse-table.js';
 import { NEUROSIM_PUBLISHED } from '../../network/analog/neurosim.js';
 import { confusionHeatmap } from '../../report/reservoir-plots.js';
 import { renderSvg, type PlotSpec } from '../../report/svg-plot.js';
-import { columnsToCsv } from '../../experiment/csv.js';
+import { columnsToCsv, confusionColumns } from '../../experiment/csv.js';
 import { SpecError } from '../../units/parse.js';
 import { plotCard, showMetrics } from '../card.js';
 import { TaskError } from '../runner.js';
@@ -142,8 +142,7 @@ export const mlpPart: View = (root: HTMLElement, app: App) => {
       gCard({ svg: renderSvg({ ...gp, width: 560, height: 340 }), columns: { g: gp.series[0].x, devices: gp.series[0].y }, units: { g: 'S' }, spec, meta });
       showMetrics('mlp-conductance', { devices: { value: r.dev.conductances.length, unit: '' }, imagesPerSecond: { value: (r.dev.epochs.length * Number((spec as { train: number }).train)) / r.dev.wall, unit: '1/s', meaning: 'device training speed in this browser' } });
     }
-    const conf = r.dev.confusion, cc: Record<string, number[]> = { label: Array.from({ length: 10 }, (_, k) => k) };
-    for (let p = 0; p < 10; p++) cc[`pred${p}`] = Array.from({ length: 10 }, (_, k) => conf[k * 10 + p]);
+    const conf = r.dev.confusion, cc = confusionColumns(conf, 10);
     confCard({ svg: confusionHeatmap(conf, 10, `${esc(r.device)} network: confusion (test)`), columns: cc, units: {}, csv: columnsToCsv(cc), spec, meta });
     const ns = NEUROSIM_PUBLISHED.find((p) => p.preset === r.device);
     (root.querySelector('#msummary') as HTMLElement).innerHTML = `<span><b>float</b> ${r.float.wall.toFixed(2)} s, <b>table</b> ${t.wall.toFixed(2)} s, <b>devices</b> ${r.dev.wall.toFixed(2)} s</span>` +

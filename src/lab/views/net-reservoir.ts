@@ -14,7 +14,7 @@ import { confusionHeatmap } from '../../report/reservoir-plots.js';
 import { heatmapSvg } from '../../report/svg-heatmap.js';
 import { renderSvg } from '../../report/svg-plot.js';
 import { tableCsv } from '../../report/csv.js';
-import { columnsToCsv } from '../../experiment/csv.js';
+import { columnsToCsv, confusionColumns } from '../../experiment/csv.js';
 import type { Features, TaskResult } from '../../network/reservoir/tasks.js';
 import { plotCard, showMetrics } from '../card.js';
 import { TaskError } from '../runner.js';
@@ -157,8 +157,7 @@ export const reservoirPart: View = (root: HTMLElement, app: App) => {
       for (const x of r.results) for (const l of x.lines) metrics[`${x.set}: ${l.name}`] = { value: 100 * l.testAccuracy, unit: '%', meaning: `${l.features} features; train ${(100 * l.trainAccuracy).toFixed(2)} %` };
       showMetrics('rc-accuracy', metrics);
       const main = r.results[r.results.length - 1];
-      const conf = main.lines[0].confusion, cc: Record<string, number[]> = { label: Array.from({ length: 10 }, (_, k) => k) };
-      for (let p = 0; p < 10; p++) cc[`pred${p}`] = Array.from({ length: 10 }, (_, k) => conf[k * 10 + p]);
+      const conf = main.lines[0].confusion, cc = confusionColumns(conf, 10);
       confCard({ svg: confusionHeatmap(conf, 10, `reservoir readout on ${esc(r.device)}: confusion (noisy test)`), columns: cc, units: {}, csv: columnsToCsv(cc), spec, meta });
       const f = main.testStates, sc: Record<string, ArrayLike<number>> = { label: main.test };
       for (let k = 0; k < f.d; k++) sc[`x${k}`] = Float64Array.from({ length: f.n }, (_, i) => f.x[i * f.d + k]);

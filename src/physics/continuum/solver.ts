@@ -260,7 +260,6 @@ export class ContinuumSolver {
   private pass(vs: number, dt: number, nBase: Float64Array, TBase: Float64Array): StepReport {
     const p = this.p;
     const { nx, nz, dx, dzRow, A, b, phi, psi, sigma, ax, az, gTop, gBot, vol, T, n, nNew, joule } = this;
-    const hzc = this.grid.hz;
     this.updateSigma();
     const pot = unitPotential(A, b, this.W, this.grid, sigma, phi, gTop, gBot);
     const r1 = pot.info;
@@ -304,13 +303,7 @@ export class ContinuumSolver {
     if (r2.status !== 'ok') return { status: 'linear-solver-failed', picard: 0, picardT: 0, gStart: 0, message: `heat: ${r2.status} after ${r2.iterations} iterations`, dn: 0, dT: 0, iterations: r1.iterations + r2.iterations };
     for (let k = 0; k < this.m; k++) if (T[k] < 1) T[k] = 1;
     // ions: backward Euler with SG fluxes
-    clearStencil(A);
-    for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * nBase[k]; }
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) this.ionFace(k, k + 1, dx, ax[k], 'x');
-      if (j < nz - 1) this.ionFace(k, k + nx, hzc[j], az[k], 'z');
-    }
+    this.assembleTransport(n, nBase, dt, true, p.ea, p.zIon);
     const kEx = p.kEx, exA = this.exA, exB = this.exB;
     if (kEx > 0) {
       const ht = dzRow[nz - 1] / 2;
@@ -346,15 +339,8 @@ export class ContinuumSolver {
    */
   private oxygenStep(dt: number, vDev: number): { status: string; iterations: number; relResidual: number } {
     const p = this.p;
-    const { nx, nz, dx, dzRow, A, b, ax, az, vol, T, psi, o, oOld, oNew, oStore, oStoreOld, oExA, oExB } = this;
-    const hzc = this.grid.hz;
-    clearStencil(A);
-    for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * oOld[k]; }
-    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
-      if (i < nx - 1) this.oFace(k, k + 1, dx, ax[k], 'x');
-      if (j < nz - 1) this.oFace(k, k + nx, hzc[j], az[k], 'z');
-    }
+    const { nx, nz, dzRow, A, b, az, T, psi, o, oOld, oNew, oStore, oStoreOld, oExA, oExB } = this;
+    this.assembleTransport(o, oOld, dt, false, p.eaO, -p.zO);
     if (p.kExO > 0) {
       const ht = dzRow[nz - 1] / 2;
       for (let i = 0; i < nx; i++) {
@@ -412,20 +398,30 @@ export class ContinuumSolver {
     if (pe >= 0) { this.ca = (D / h) * bl; this.cb = (D / h) * bs; } else { this.ca = (D / h) * bs; this.cb = (D / h) * bl; }
   }
 
-  /** O-ion face: SG with the O-ion barrier and charge, no Soret flux. */
-  private oFace(ka: number, kb: number, h: number, area: number, dir: 'x' | 'z'): void {
-    const { T, psi, o, A } = this;
-    this.sg(T[ka], T[kb], psi[ka], psi[kb], h, o[ka], o[kb], false, false, this.p.eaO, -this.p.zO);
-    const ga = area * this.ca, gb = area * this.cb;
-    A.c[ka] += ga; A.c[kb] += gb;
-    if (dir === 'x') { A.e[ka] += gb; A.w[kb] += ga; } else { A.n[ka] += gb; A.s[kb] += ga; }
-  }
-
-  private ionFace(ka: number, kb: number, h: number, area: number, dir: 'x' | 'z'): void {
-    const { T, psi, n, A } = this;
-    this.sg(T[ka], T[kb], psi[ka], psi[kb], h, n[ka], n[kb], true);
-    const ga = area * this.ca, gb = area * this.cb;
-    A.c[ka] += ga; A.c[kb] += gb;
-    if (dir === 'x') { A.e[ka] += gb; A.w[kb] += ga; } else { A.n[ka] += gb; A.s[kb] += ga; }
+  /**
+   * Backward-Euler transport matrix of one mobile species (vacancies or O ions) into this.A /
+   * this.b: vol / dt on the diagonal and vol / dt * base on the right, plus the SG flux of every
+   * interior face at this pass's psi and T (exclusion by the lagged density `dens`), with the
+   * species' barrier ea, charge number z and the Soret flux when `soret`.
+   */
+  private assembleTransport(dens: Float64Array, base: Float64Array, dt: number, soret: boolean, ea: number, z: number): void {
+    const { nx, nz, dx, ax, az, vol, T, psi, A, b } = this;
+    const hzc = this.grid.hz;
+    clearStencil(A);
+    for (let k = 0; k < this.m; k++) { A.c[k] = vol[k] / dt; b[k] = vol[k] / dt * base[k]; }
+    for (let j = 0; j < nz; j++) for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      if (i < nx - 1) {
+        this.sg(T[k], T[k + 1], psi[k], psi[k + 1], dx, dens[k], dens[k + 1], soret, false, ea, z);
+        const ga = ax[k] * this.ca, gb = ax[k] * this.cb;
+        A.c[k] += ga; A.c[k + 1] += gb; A.e[k] += gb; A.w[k + 1] += ga;
+      }
+      if (j < nz - 1) {
+        const kn = k + nx;
+        this.sg(T[k], T[kn], psi[k], psi[kn], hzc[j], dens[k], dens[kn], soret, false, ea, z);
+        const ga = az[k] * this.ca, gb = az[k] * this.cb;
+        A.c[k] += ga; A.c[kn] += gb; A.n[k] += gb; A.s[kn] += ga;
+      }
+    }
   }
 }

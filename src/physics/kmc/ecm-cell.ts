@@ -25,7 +25,7 @@
  * metal (reduction, nucleation, oxidation), and rescaled exactly on a voltage step. A RESET of a
  * bridged filament starts thermally (the wire is equipotential with the film next to it, so only
  * its Joule temperature speeds up oxidation); once it breaks, the gap takes the voltage and the
- * stub on the positive side dissolves electrochemically.
+ * remaining filament piece on the positive side dissolves electrochemically.
  * Ag bookkeeping: `fromAnode` = injections - depositions, so ions + metal - fromAnode is
  * constant (tested).
  * @module physics/kmc/ecm-cell
